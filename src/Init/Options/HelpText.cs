@@ -1,0 +1,58 @@
+namespace Init.Options;
+
+/// <summary>What `init --help` prints. Keep it true: the README quotes the same contract.</summary>
+internal static class HelpText
+{
+    public const string Usage = "init [options] [--] command [args...]";
+
+    public static string Version =>
+        typeof(HelpText).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    public const string Text = """
+        init: a container entrypoint init. Runs COMMAND as its child, forwards every catchable signal to it,
+        reaps every zombie, shuts down within a kill timeout, and exits with the child's exit code
+        (128+N when the child died of signal N).
+
+        Usage: init [options] [--] command [args...]
+        Options end at "--" or at the first argument that is not an option.
+
+        Options:
+          -c, --single-child          send signals to the child only, not its process group
+          -g, --process-group         send signals to the child's whole process group (the default)
+          -t, --kill-timeout D        after SIGTERM/SIGINT, or once the main child has exited, wait up to D
+                                      (10s, 1500ms, 2m; default 30s, Kubernetes' grace period), then SIGKILL
+                                      what is left
+          -r, --rewrite FROM:TO       pass signal FROM on as TO (names or numbers; TO=0 drops FROM); repeatable
+          -e, --success-exit-code N   report the child's exit code N (0-255, e.g. 143 for SIGTERM) as 0;
+                                      repeatable
+          -p, --parent-death-signal S signal init gets when its parent dies (prctl PR_SET_PDEATHSIG)
+          -s, --subreaper             register as child subreaper (done anyway when init is not PID 1)
+          -w, --warn-on-reap          log a warning for every orphan reaped
+          -v, --verbose               more log lines: -v info, -vv debug, -vvv trace (default: warnings)
+              --log-level LEVEL       error, warning, info, debug or trace
+              --log-format FORMAT     text (default) or json
+          -h, --help                  print this help and exit
+          -V, --version               print the version and exit
+
+        Environment (flags win over INIT_*, INIT_* over the tini/dumb-init spellings):
+          INIT_KILL_TIMEOUT=D          as --kill-timeout
+          INIT_SIGNAL_TARGET=group|child
+          INIT_REWRITE="FROM:TO,..."   as --rewrite
+          INIT_SUCCESS_EXIT_CODES="N,..."  as -e
+          INIT_PARENT_DEATH_SIGNAL=S   as -p
+          INIT_SUBREAPER=1|0           0 stops init registering as subreaper when not PID 1
+          INIT_WARN_ON_REAP=1|0        as -w
+          INIT_LOG_LEVEL=LEVEL         as --log-level
+          INIT_LOG_FORMAT=text|json    as --log-format
+          TINI_SUBREAPER, TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY=0-4, DUMB_INIT_SETSID=0|1 are understood.
+          An unknown INIT_* variable is reported as a warning.
+
+        Signals: HUP INT QUIT USR1 USR2 ALRM TERM STKFLT CONT URG XCPU XFSZ VTALRM PROF WINCH IO PWR and
+        RTMIN+1..RTMAX are forwarded. TSTP, TTIN and TTOU are passed on (to a group as STOP), then init stops
+        itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
+        fault signals. When stdin is init's terminal, the child's group is made its foreground group.
+
+        Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;
+        126 when the command cannot be executed; 127 when it is not found; 1 when init itself fails to start.
+        """;
+}

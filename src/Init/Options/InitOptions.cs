@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Init.Signals;
+using Serilog.Events;
+
+namespace Init.Options;
+
+internal enum SignalTarget
+{
+    /// <summary>The child leads its own process group; signals go to the whole group.</summary>
+    Group,
+
+    /// <summary>Signals go to the child alone (dumb-init's --single-child).</summary>
+    Child,
+}
+
+internal enum LogFormat
+{
+    Text,
+    Json,
+}
+
+/// <summary>Everything init was told, resolved and checked. Immutable once built.</summary>
+internal sealed record InitOptions
+{
+    /// <summary>Kubernetes' default terminationGracePeriodSeconds: by default init never cuts a shutdown
+    /// shorter than the orchestrator would (Docker's `stop` kills at 10 s anyway).</summary>
+    public static readonly TimeSpan DefaultKillTimeout = TimeSpan.FromSeconds(30);
+
+    public required IReadOnlyList<string> Command { get; init; }
+
+    public SignalTarget SignalTarget { get; init; } = SignalTarget.Group;
+
+    public TimeSpan KillTimeout { get; init; } = DefaultKillTimeout;
+
+    public SignalRewriteMap Rewrites { get; init; } = SignalRewriteMap.Empty;
+
+    /// <summary>tini's -e: these exit codes of the main child become 0.</summary>
+    public ImmutableHashSet<int> SuccessExitCodes { get; init; } = [];
+
+    public int? ParentDeathSignal { get; init; }
+
+    /// <summary>Register as child subreaper when not PID 1 (on unless turned off explicitly).</summary>
+    public bool Subreaper { get; init; } = true;
+
+    public LogEventLevel LogLevel { get; init; } = LogEventLevel.Warning;
+
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
+    public bool WarnOnReap { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Serilog.Events;
+
+namespace Init.Options;
+
+/// <summary>
+/// What one source (flags, INIT_*, or the tini/dumb-init spellings) said; null where it said nothing.
+/// Sources are layered with <see cref="Over"/>: flag > INIT_* > TINI_*/DUMB_INIT_* > default.
+/// </summary>
+internal sealed record Settings
+{
+    public static readonly Settings None = new();
+
+    public SignalTarget? SignalTarget { get; init; }
+    public TimeSpan? KillTimeout { get; init; }
+    public ImmutableDictionary<int, int>? Rewrites { get; init; }
+    public ImmutableHashSet<int>? SuccessExitCodes { get; init; }
+    public int? ParentDeathSignal { get; init; }
+    public bool? Subreaper { get; init; }
+    public LogEventLevel? LogLevel { get; init; }
+    public LogFormat? LogFormat { get; init; }
+    public bool? WarnOnReap { get; init; }
+
+    /// <summary>This source wins where it spoke; rewrite maps merge, this source's entry winning per signal.</summary>
+    public Settings Over(Settings lower) => new()
+    {
+        SignalTarget = SignalTarget ?? lower.SignalTarget,
+        KillTimeout = KillTimeout ?? lower.KillTimeout,
+        Rewrites = Rewrites is null ? lower.Rewrites : lower.Rewrites?.SetItems(Rewrites) ?? Rewrites,
+        SuccessExitCodes = SuccessExitCodes ?? lower.SuccessExitCodes,
+        ParentDeathSignal = ParentDeathSignal ?? lower.ParentDeathSignal,
+        Subreaper = Subreaper ?? lower.Subreaper,
+        LogLevel = LogLevel ?? lower.LogLevel,
+        LogFormat = LogFormat ?? lower.LogFormat,
+        WarnOnReap = WarnOnReap ?? lower.WarnOnReap,
+    };
+
+    public InitOptions ToOptions(IReadOnlyList<string> command)
+    {
+        var defaults = new InitOptions { Command = command };
+        return defaults with
+        {
+            SignalTarget = SignalTarget ?? defaults.SignalTarget,
+            KillTimeout = KillTimeout ?? defaults.KillTimeout,
+            Rewrites = Rewrites is null ? defaults.Rewrites : defaults.Rewrites.With(Rewrites),
+            SuccessExitCodes = SuccessExitCodes ?? defaults.SuccessExitCodes,
+            ParentDeathSignal = ParentDeathSignal ?? defaults.ParentDeathSignal,
+            Subreaper = Subreaper ?? defaults.Subreaper,
+            LogLevel = LogLevel ?? defaults.LogLevel,
+            LogFormat = LogFormat ?? defaults.LogFormat,
+            WarnOnReap = WarnOnReap ?? defaults.WarnOnReap,
+        };
+    }
+}

@@ -1,0 +1,80 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Mono.Unix.Native;
+
+namespace Init.Posix;
+
+/// <summary>
+/// Mono.Posix P/Invokes a native helper, libMonoPosixHelper.so. init must stay one file, so the helper is
+/// embedded and loaded from an anonymous memory file. Done once at start-up: a failure here must end init
+/// before any child starts, never in the middle of a shutdown.
+/// </summary>
+internal static unsafe class MonoPosixHelperLoader
+{
+    private const string ResourceName = "libMonoPosixHelper.so";
+    private static nint s_handle;
+
+    public static void Load()
+    {
+        if (s_handle != 0)
+        {
+            return;
+        }
+
+        using var resource = typeof(MonoPosixHelperLoader).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"embedded {ResourceName} is missing from this build");
+        var bytes = new byte[resource.Length];
+        resource.ReadExactly(bytes);
+
+        var name = "MonoPosixHelper\0"u8;
+        int fd;
+        fixed (byte* namePtr = name)
+        {
+            fd = Libc.MemfdCreate(namePtr, Libc.MfdCloexec);
+        }
+        if (fd < 0)
+        {
+            throw new InvalidOperationException($"memfd_create failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        try
+        {
+            WriteAll(fd, bytes);
+            // dlopen keeps its own mapping; the fd can go once the library is loaded.
+            s_handle = NativeLibrary.Load($"/proc/self/fd/{fd}");
+        }
+        finally
+        {
+            Libc.Close(fd);
+        }
+
+        NativeLibrary.SetDllImportResolver(typeof(Syscall).Assembly, Resolve);
+        // Touch the helper now, so a broken load fails here rather than at the first signal.
+        _ = NativeConvert.FromSignum(Signum.SIGTERM);
+    }
+
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+        libraryName.Contains("MonoPosixHelper", StringComparison.Ordinal) ? s_handle : 0;
+
+    private static void WriteAll(int fd, byte[] bytes)
+    {
+        fixed (byte* start = bytes)
+        {
+            var written = 0;
+            while (written < bytes.Length)
+            {
+                var n = Libc.Write(fd, start + written, (nuint)(bytes.Length - written));
+                if (n < 0)
+                {
+                    var errno = Marshal.GetLastPInvokeError();
+                    if (errno == 4 /* EINTR */)
+                    {
+                        continue;
+                    }
+                    throw new InvalidOperationException($"writing the embedded helper failed (errno {errno})");
+                }
+                written += (int)n;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Runtime.InteropServices;
+using Mono.Unix.Native;
+
+namespace Init.Posix;
+
+/// <summary>Facts about init's own process and the prctl switches it sets on itself.</summary>
+internal static class ProcessControl
+{
+    public static int Pid => Syscall.getpid();
+
+    public static bool IsPid1 => Pid == 1;
+
+    /// <summary>Orphans of our descendants come to us instead of the real init, as they would to PID 1.</summary>
+    public static void BecomeSubreaper()
+    {
+        if (Libc.Prctl(Libc.PrSetChildSubreaper, 1, 0, 0, 0) != 0)
+        {
+            throw new InvalidOperationException($"prctl(PR_SET_CHILD_SUBREAPER) failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    public static void SetParentDeathSignal(int signal)
+    {
+        if (Libc.Prctl(Libc.PrSetPdeathsig, (nuint)signal, 0, 0, 0) != 0)
+        {
+            throw new InvalidOperationException($"prctl(PR_SET_PDEATHSIG) failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+    }
+
+    /// <summary>stdin when it is our controlling terminal (the only case tcsetpgrp can work); otherwise -1.</summary>
+    public static int ControllingTerminalFd() =>
+        Syscall.isatty(0) && Syscall.tcgetpgrp(0) >= 0 ? 0 : -1;
+
+    public static void StopSelf() => Libc.Kill(Pid, NativeConvert.FromSignum(Signum.SIGSTOP));
+
+    public static string Describe(Errno errno) => Stdlib.strerror(errno);
+}

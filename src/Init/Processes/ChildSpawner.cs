@@ -1,0 +1,40 @@
+using Init.Posix;
+using Init.Signals;
+using Mono.Unix.Native;
+
+namespace Init.Processes;
+
+/// <summary>What became of a spawn: a pid, or why the command could not run and the shell's exit code for it.</summary>
+internal readonly record struct SpawnOutcome(int Pid, Errno Error)
+{
+    public bool Started => Pid > 0;
+
+    /// <summary>127 when the command is not there, 126 when it is there but cannot run: what shells and Docker use.</summary>
+    public int ExitCode => Error is Errno.ENOENT or Errno.ENOTDIR ? 127 : 126;
+}
+
+/// <summary>Starts a child the way its author expects: own process group, init's start-up signal state, the terminal.</summary>
+internal sealed class ChildSpawner
+{
+    private readonly SignalSet _mask;
+    private readonly SignalSet _defaults;
+    private readonly Reaper _reaper;
+
+    public ChildSpawner(StartupSignalState startup, Reaper reaper)
+    {
+        _mask = startup.Mask;
+        _defaults = startup.DefaultsForChild(SignalNames.RtMax);
+        _reaper = reaper;
+    }
+
+    public SpawnOutcome Spawn(IReadOnlyList<string> command, int terminalFd)
+    {
+        var rc = PosixSpawn.Spawn(command, ownProcessGroup: true, terminalFd, _mask, _defaults, out var pid);
+        if (rc != 0)
+        {
+            return new SpawnOutcome(0, NativeConvert.ToErrno(rc));
+        }
+        _reaper.ChildStarted();
+        return new SpawnOutcome(pid, 0);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Init.Processes;
+
+/// <summary>Reads /proc to name the processes init is about to act on, so its log says who it killed.</summary>
+internal static class ProcessTable
+{
+    public readonly record struct Entry(int Pid, string Name)
+    {
+        public override string ToString() => $"{Pid} ({Name})";
+    }
+
+    public static IReadOnlyList<Entry> InGroup(int pgid)
+    {
+        var members = new List<Entry>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                // /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                if (fields.Length > 2 && int.Parse(fields[2], CultureInfo.InvariantCulture) == pgid)
+                {
+                    members.Add(new Entry(pid, stat[(open + 1)..close]));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return members;
+    }
+}

@@ -1,0 +1,88 @@
+using Init.Logging;
+using Init.Options;
+using Init.Posix;
+using Init.Processes;
+using Init.Signals;
+using Init.Supervision;
+
+namespace Init;
+
+internal static class Program
+{
+    private const int StartupFailure = 1;
+
+    public static int Main(string[] args)
+    {
+        // Order matters: fds before any Console use; the start-up signal state before init changes it.
+        StandardStreams.Redirect();
+        StartupSignalState startup;
+        try
+        {
+            MonoPosixHelperLoader.Load();
+            PosixSpawn.Load();
+            startup = StartupSignalState.Capture();
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"init: cannot load native dependencies: {e.Message}");
+            return StartupFailure;
+        }
+
+        InitOptions options;
+        try
+        {
+            var commandLine = CommandLine.Parse(args);
+            switch (commandLine.Action)
+            {
+                case InitAction.Help:
+                    Console.Out.Write(HelpText.Text);
+                    return 0;
+                case InitAction.Version:
+                    Console.Out.WriteLine($"init {HelpText.Version}");
+                    return 0;
+            }
+            var env = EnvironmentSettings.FromProcessEnvironment();
+            options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
+            using var log = InitLog.Create(options);
+            foreach (var key in EnvironmentSettings.UnknownInitKeys(env))
+            {
+                log.Warning("ignoring unknown environment variable {Key}", key);
+            }
+            return Run(options, startup, log);
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
+            return UsageException.ExitCode;
+        }
+    }
+
+    private static int Run(InitOptions options, StartupSignalState startup, Serilog.ILogger log)
+    {
+        var forwardable = ForwardableSignals.All();
+        StartupSignalState.Unblock(forwardable);
+        try
+        {
+            if (!ProcessControl.IsPid1 && options.Subreaper)
+            {
+                ProcessControl.BecomeSubreaper();
+                log.Information("not PID 1 (pid {Pid}): registered as child subreaper", ProcessControl.Pid);
+            }
+            if (options.ParentDeathSignal is { } pdeath)
+            {
+                ProcessControl.SetParentDeathSignal(pdeath);
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            log.Error("{Error}", e.Message);
+            return StartupFailure;
+        }
+
+        var events = new EventQueue();
+        var reaper = new Reaper(events);
+        reaper.Start();
+        using var listener = new SignalListener(events, forwardable);
+        return new Supervisor(options, events, new ChildSpawner(startup, reaper), log).Run();
+    }
+}

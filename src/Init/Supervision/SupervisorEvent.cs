@@ -1,0 +1,12 @@
+using Init.Processes;
+
+namespace Init.Supervision;
+
+/// <summary>What the signal listener and the reaper tell the supervisor. Only the supervisor decides.</summary>
+internal abstract record SupervisorEvent;
+
+internal sealed record SignalReceived(int Signal) : SupervisorEvent;
+
+internal sealed record ChildExited(int Pid, ExitStatus Status) : SupervisorEvent;
+
+internal sealed record ReaperFailed(string Error) : SupervisorEvent;
