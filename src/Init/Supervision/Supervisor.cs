@@ -49,7 +49,8 @@ internal sealed class Supervisor
         var outcome = _spawner.Spawn(_options.Command, ProcessControl.ControllingTerminalFd());
         if (!outcome.Started)
         {
-            _log.Error("cannot run {Command}: {Reason}", _options.Command[0], ProcessControl.Describe(outcome.Error));
+            _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason})" : "{Command}: cannot execute ({Reason})",
+                _options.Command[0], ProcessControl.Describe(outcome.Error));
             return outcome.ExitCode;
         }
         _mainPid = outcome.Pid;

@@ -1,0 +1,176 @@
+/*
+ * probe: the child the integration tests run under init. It reports what it sees on stdout, one line a
+ * fact, so the tests can wait on lines instead of sleeping. Plain C so it adds no runtime of its own
+ * (no .NET signal handling) between init and what the test measures.
+ *
+ *   probe signals [--ignore-term] [--exit-code N]
+ *       catch every catchable signal, print "ready pid=P pgid=G" then "signal N pid=P" for each one received.
+ *       SIGTERM ends it with exit code N (default 0) unless --ignore-term.
+ *   probe orphans N
+ *       make N orphans that exit together, then wait until init has reaped them all; print
+ *       "orphans N released", then "zombies left Z, orphans alive A"; exit 0 when both are 0 (1 after 20 s).
+ *   probe status
+ *       print this process's SigBlk, SigIgn and SigCgt from /proc/self/status and its pgid, then exit 0.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static int ignore_term;
+static char pid_suffix[32];
+static int term_exit_code;
+
+static void say(const char *line)
+{
+    size_t n = strlen(line);
+    while (n > 0) {
+        ssize_t w = write(1, line, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            _exit(99);
+        }
+        line += w;
+        n -= (size_t)w;
+    }
+}
+
+static void on_signal(int sig)
+{
+    char buf[64];
+    /* async-signal-safe formatting: "signal N pid=P" */
+    char digits[12];
+    int d = 0, v = sig;
+    do { digits[d++] = (char)('0' + v % 10); v /= 10; } while (v > 0);
+    int p = 0;
+    memcpy(buf, "signal ", 7); p = 7;
+    while (d > 0) buf[p++] = digits[--d];
+    size_t suffix = strlen(pid_suffix);
+    memcpy(buf + p, pid_suffix, suffix + 1);
+    say(buf);
+    if (sig == SIGTERM && !ignore_term) _exit(term_exit_code);
+}
+
+static __attribute__((noreturn)) void run_signals(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--ignore-term") == 0) ignore_term = 1;
+        else if (strcmp(argv[i], "--exit-code") == 0 && i + 1 < argc) term_exit_code = atoi(argv[++i]);
+    }
+    snprintf(pid_suffix, sizeof pid_suffix, " pid=%d\n", (int)getpid());
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigfillset(&sa.sa_mask);
+    for (int sig = 1; sig <= SIGRTMAX; sig++) {
+        if (sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD) continue;
+        if (sig > 31 && sig < SIGRTMIN) continue;
+        sigaction(sig, &sa, NULL);
+    }
+    char line[96];
+    snprintf(line, sizeof line, "ready pid=%d pgid=%d\n", (int)getpid(), (int)getpgrp());
+    say(line);
+    for (;;) pause();
+}
+
+/* Counts init's other children (the orphans handed to it), zombies among them apart. */
+static void count_orphans(pid_t init_pid, int *zombies, int *alive)
+{
+    *zombies = 0;
+    *alive = 0;
+    DIR *proc = opendir("/proc");
+    if (!proc) return;
+    struct dirent *e;
+    while ((e = readdir(proc)) != NULL) {
+        if (e->d_name[0] < '0' || e->d_name[0] > '9') continue;
+        if (atoi(e->d_name) == (int)getpid()) continue;
+        char path[300], buf[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        size_t n = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[n] = 0;
+        char *close = strrchr(buf, ')');
+        char state;
+        int ppid;
+        if (!close || sscanf(close + 2, "%c %d", &state, &ppid) != 2 || ppid != (int)init_pid) continue;
+        if (state == 'Z') (*zombies)++;
+        else (*alive)++;
+    }
+    closedir(proc);
+}
+
+static int run_orphans(int n)
+{
+    pid_t init_pid = getppid();
+    int gate[2];
+    if (pipe(gate) != 0) return 2;
+    for (int i = 0; i < n; i++) {
+        pid_t child = fork();
+        if (child < 0) return 2;
+        if (child == 0) {
+            pid_t grandchild = fork();
+            if (grandchild == 0) {
+                char c;
+                close(gate[1]);
+                /* blocks until the probe closes the gate: then all orphans exit at once */
+                while (read(gate[0], &c, 1) < 0 && errno == EINTR) {}
+                _exit(0);
+            }
+            _exit(0);
+        }
+        while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {}
+    }
+    close(gate[0]);
+    close(gate[1]);
+    char line[64];
+    snprintf(line, sizeof line, "orphans %d released\n", n);
+    say(line);
+
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    int zombies, alive;
+    for (;;) {
+        count_orphans(init_pid, &zombies, &alive);
+        if (zombies == 0 && alive == 0) break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec > 20) break;
+        struct timespec pause_ts = {0, 5 * 1000 * 1000};
+        nanosleep(&pause_ts, NULL);
+    }
+    snprintf(line, sizeof line, "zombies left %d, orphans alive %d\n", zombies, alive);
+    say(line);
+    return zombies == 0 && alive == 0 ? 0 : 1;
+}
+
+static int run_status(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f) return 2;
+    char buf[256];
+    while (fgets(buf, sizeof buf, f)) {
+        if (strncmp(buf, "SigBlk:", 7) == 0 || strncmp(buf, "SigIgn:", 7) == 0 || strncmp(buf, "SigCgt:", 7) == 0)
+            say(buf);
+    }
+    fclose(f);
+    char line[64];
+    snprintf(line, sizeof line, "pgid %d\n", (int)getpgrp());
+    say(line);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
+    if (argc >= 3 && strcmp(argv[1], "orphans") == 0) return run_orphans(atoi(argv[2]));
+    if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
+    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status\n");
+    return 2;
+}

@@ -1,0 +1,76 @@
+using Init.IntegrationTests.Harness;
+using static Init.IntegrationTests.Harness.Native;
+
+namespace Init.IntegrationTests;
+
+public class RewriteTests
+{
+    [Theory]
+    [InlineData("-r", "USR1:USR2")]
+    [InlineData("--rewrite", "SIGUSR1:12")]
+    [InlineData("--rewrite=10:SIGUSR2", null)]
+    public void Rewrite_passes_on_the_other_signal(string flag, string? value)
+    {
+        string[] flags = value is null ? [flag] : [flag, value];
+        using var run = InitProcess.Start(Mode.Pid1, [.. flags, Artifacts.Probe, "signals"]);
+        var pid = run.WaitForReady();
+        run.Signal(SIGUSR1);
+        run.WaitForLine($"signal {SIGUSR2} pid={pid}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+        Assert.DoesNotContain($"signal {SIGUSR1} ", run.Output);
+    }
+
+    [Fact]
+    public void Rewrite_to_zero_drops_the_signal()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, "-r", "USR1:0", Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        run.Signal(SIGUSR1);
+        run.Signal(SIGHUP);
+        // init handles signals in order: HUP arriving means USR1 was handled (and dropped) before it.
+        run.WaitForLine($"signal {SIGHUP} pid={pid}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+        Assert.DoesNotContain($"signal {SIGUSR1} ", run.Output);
+    }
+
+    [Fact]
+    public void Rewrites_come_from_the_environment_and_flags_win_per_signal()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, ["-r", "USR1:WINCH", Artifacts.Probe, "signals"],
+            new Dictionary<string, string> { ["INIT_REWRITE"] = "USR1:USR2, HUP:0" });
+        var pid = run.WaitForReady();
+        run.Signal(SIGHUP);
+        run.Signal(SIGUSR1);
+        run.WaitForLine($"signal {SIGWINCH} pid={pid}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+        Assert.DoesNotContain($"signal {SIGHUP} ", run.Output);
+        Assert.DoesNotContain($"signal {SIGUSR2} ", run.Output);
+    }
+
+    [Fact]
+    public void Sigterm_rewritten_still_arms_the_kill_timeout()
+    {
+        // nginx wants QUIT for a graceful stop; docker stop sends TERM. The timeout must still apply.
+        using var run = InitProcess.Start(Mode.Pid1, "-r", "TERM:QUIT", "-t", "1s", Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        run.Signal(SIGTERM);
+        run.WaitForLine($"signal {SIGQUIT} pid={pid}");
+        Assert.Equal(137, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Sigterm_dropped_does_not_shut_down()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, "-r", "TERM:0", "-t", "1s", Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        run.Signal(SIGTERM);
+        run.Signal(SIGUSR1);
+        run.WaitForLine($"signal {SIGUSR1} pid={pid}");
+        Assert.False(run.HasExited);
+        run.Signal(SIGINT);
+        Assert.Equal(137, run.WaitForExit());
+    }
+}

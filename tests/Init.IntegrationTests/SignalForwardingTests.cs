@@ -1,0 +1,67 @@
+using Init.IntegrationTests.Harness;
+using static Init.IntegrationTests.Harness.Native;
+
+namespace Init.IntegrationTests;
+
+public class SignalForwardingTests
+{
+    private static readonly int[] ForwardableSignals =
+    [
+        SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGCONT, SIGURG, SIGWINCH, SIGIO, SIGPWR,
+        .. Enumerable.Range(SIGRTMIN + 1, SIGRTMAX - SIGRTMIN),
+    ];
+
+    public static TheoryData<int> Forwardable() => new(ForwardableSignals);
+
+    [Theory]
+    [MemberData(nameof(Forwardable))]
+    public void Each_forwardable_signal_reaches_the_child_as_pid_1(int signal)
+    {
+        using var run = InitProcess.Start(Mode.Pid1, Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        run.Signal(signal);
+        run.WaitForLine($"signal {signal} pid={pid}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+    }
+
+    [Theory]
+    [InlineData(Mode.Subreaper)]
+    [InlineData(Mode.Pty)]
+    [InlineData(Mode.PtyPid1)]
+    public void All_forwardable_signals_reach_the_child_one_after_another(Mode mode)
+    {
+        using var run = InitProcess.Start(mode, Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        foreach (var signal in ForwardableSignals)
+        {
+            run.Signal(signal);
+            run.WaitForLine($"signal {signal} pid={pid}");
+        }
+        run.Signal(SIGTERM);
+        run.WaitForLine($"signal {SIGTERM} pid={pid}");
+        Assert.Equal(0, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Sigterm_exit_code_chosen_by_the_child_is_kept()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, Artifacts.Probe, "signals", "--exit-code", "3");
+        run.WaitForReady();
+        run.Signal(SIGTERM);
+        Assert.Equal(3, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Sigrtmin_is_not_forwarded_because_the_runtime_owns_it()
+    {
+        // The NativeAOT runtime interrupts its own threads with SIGRTMIN; init must not pass those on.
+        using var run = InitProcess.Start(Mode.Pid1, Artifacts.Probe, "signals");
+        var pid = run.WaitForReady();
+        run.Signal(SIGRTMIN + 1);
+        run.WaitForLine($"signal {SIGRTMIN + 1} pid={pid}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+        Assert.DoesNotContain($"signal {SIGRTMIN} ", run.Output);
+    }
+}

@@ -1,0 +1,62 @@
+using Init.IntegrationTests.Harness;
+using static Init.IntegrationTests.Harness.Native;
+
+namespace Init.IntegrationTests;
+
+/// <summary>Under a pseudo-terminal, as `docker run -it` gives one.</summary>
+public class TerminalTests
+{
+    [Theory]
+    [InlineData(Mode.Pty, 0)]
+    [InlineData(Mode.Pty, 7)]
+    [InlineData(Mode.PtyPid1, 0)]
+    [InlineData(Mode.PtyPid1, 7)]
+    [InlineData(Mode.PtyPid1, 255)]
+    public void Exit_code_is_kept(Mode mode, int code)
+    {
+        var (exit, output) = InitProcess.Run(mode, "sh", "-c", $"exit {code}");
+        Assert.True(code == exit, output);
+    }
+
+    [Theory]
+    [InlineData(Mode.Pty)]
+    [InlineData(Mode.PtyPid1)]
+    public void No_sigchld_handler_even_with_a_terminal(Mode mode)
+    {
+        // With a SIGCHLD handler installed, the .NET runtime as PID 1 reaps children behind init's back and
+        // their exit statuses are lost. Terminal set-up is what installs one; init must never let it.
+        using var run = InitProcess.Start(mode, "-vv", Artifacts.Probe, "signals", "--exit-code", "4");
+        run.WaitForReady();
+        var caught = ProcFs.StatusMask(run.InitPid, "SigCgt");
+        Assert.False(ProcFs.Has(caught, SIGCHLD), $"SigCgt {caught:x16} has SIGCHLD");
+        Assert.True(ProcFs.Has(caught, SIGTERM), $"SigCgt {caught:x16} lacks SIGTERM");
+        run.Signal(SIGTERM);
+        Assert.Equal(4, run.WaitForExit());
+    }
+
+    [Theory]
+    [InlineData(Mode.Pty)]
+    [InlineData(Mode.PtyPid1)]
+    public void The_child_group_is_the_terminal_foreground(Mode mode)
+    {
+        using var run = InitProcess.Start(mode, Artifacts.Probe, "signals");
+        run.WaitForReady();
+        var child = ProcFs.Descendants(run.InitPid).Single(s => s.Comm == "probe");
+        Assert.Equal(child.Pid, child.PGrp);
+        Assert.Equal(child.PGrp, child.TpGid);
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Ctrl_c_from_the_terminal_reaches_the_child()
+    {
+        // The terminal sends SIGINT to its foreground group, which is the child's, not init's.
+        using var run = InitProcess.Start(Mode.PtyPid1, "-t", "1s", "sh", "-c", "echo ready; exec sleep 30");
+        run.WaitForLine("ready");
+        var child = ProcFs.Descendants(run.InitPid).Single(s => s.Comm is "sh" or "sleep");
+        ProcFs.WaitUntil(() => ProcFs.ReadStat(child.Pid)?.Comm == "sleep", "sleep runs");
+        Signal(-child.TpGid, SIGINT);
+        Assert.Equal(130, run.WaitForExit());
+    }
+}
