@@ -25,4 +25,27 @@ public class ChildSignalStateTests
         Assert.Contains("SigIgn:\t0000000000000000", run.Output);
         Assert.Contains("SigCgt:\t0000000000000000", run.Output);
     }
+
+    [Fact]
+    public void Child_gets_the_mask_init_was_started_with_and_init_still_forwards_those_signals()
+    {
+        // init's parent blocked USR1 and USR2: the child must start with them blocked too, yet init itself
+        // must still receive and forward them.
+        using var status = InitProcess.Start(Mode.Subreaper, [Artifacts.Probe, "status"], null,
+            launcher: [Artifacts.Probe, "block", "10", "12", "--"]);
+        Assert.Equal(0, status.WaitForExit());
+        Assert.Contains("SigBlk:\t0000000000000a00", status.Output);
+
+        using var run = InitProcess.Start(Mode.Subreaper, [Artifacts.Probe, "signals"], null,
+            launcher: [Artifacts.Probe, "block", "10", "--"]);
+        run.WaitForReady();
+        run.Signal(Harness.Native.SIGUSR1);
+        // The probe unblocks nothing; a blocked USR1 stays pending in it. So look at the pending set.
+        ProcFs.WaitUntil(() => ProcFs.Has(ProcFs.StatusMask(ChildOf(run), "SigPnd") | ProcFs.StatusMask(ChildOf(run), "ShdPnd"),
+            Harness.Native.SIGUSR1), "USR1 is pending in the child");
+        run.Signal(Harness.Native.SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+    }
+
+    private static int ChildOf(InitProcess run) => ProcFs.Descendants(run.InitPid).Single(s => s.Comm == "probe").Pid;
 }

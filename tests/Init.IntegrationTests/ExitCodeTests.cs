@@ -42,6 +42,8 @@ public class ExitCodeTests
     [InlineData("USR1", 138)]
     [InlineData("SEGV", 139)]
     [InlineData("TERM", 143)]
+    [InlineData("35", 163)]
+    [InlineData("64", 192)]
     public void Death_by_signal_N_exits_128_plus_N(string signal, int expected)
     {
         foreach (var mode in new[] { Mode.Pid1, Mode.Subreaper })

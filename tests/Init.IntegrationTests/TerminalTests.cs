@@ -59,4 +59,17 @@ public class TerminalTests
         Signal(-child.TpGid, SIGINT);
         Assert.Equal(130, run.WaitForExit());
     }
+
+    [Fact]
+    public void An_interactive_shell_gets_job_control()
+    {
+        // docker run -it img bash: bash must find itself in the terminal's foreground group to enable
+        // job control (flag m), and `fg` must work.
+        using var run = InitProcess.Start(Mode.PtyPid1, "bash", "--norc", "--noprofile", "-i", "-c",
+            "echo flags=$-; sleep 0.1 & fg; echo fg-done");
+        Assert.Equal(0, run.WaitForExit());
+        Assert.Matches("flags=[a-zA-Z]*m", run.Output);
+        Assert.Contains("fg-done", run.Output);
+        Assert.DoesNotContain("no job control", run.Output);
+    }
 }

@@ -69,7 +69,7 @@ internal static class EnvironmentSettings
         {
             level = int.TryParse(verbosity, System.Globalization.NumberStyles.None, null, out var n)
                 ? ValueParsers.Verbosity(n)
-                : throw new UsageException($"TINI_VERBOSITY: '{verbosity}' is not valid; expected a number from 0 to 4");
+                : throw new UsageException($"TINI_VERBOSITY: '{verbosity}' is not valid; expected a number, 0 (errors only) to 4 (trace)");
         }
 
         return new Settings

@@ -11,6 +11,7 @@ internal sealed unsafe class FileDescriptorStream(int fd) : Stream
 {
     private const int Eintr = 4;
     private const int Eagain = 11;
+    private const int WaitWritableMs = 1000;
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -34,11 +35,12 @@ internal sealed unsafe class FileDescriptorStream(int fd) : Stream
                     continue;
                 }
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno is not (Eintr or Eagain))
+                if (errno == Eintr || (errno == Eagain && Libc.WaitWritable(fd, WaitWritableMs)))
                 {
-                    // A closed or broken log stream must never take PID 1 down: drop the line.
-                    return;
+                    continue;
                 }
+                // A closed, broken or stuck log stream must never take PID 1 down or hold it: drop the line.
+                return;
             }
         }
     }

@@ -68,6 +68,24 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, byte* buffer, nuint count);
 
+    [LibraryImport(Lib, EntryPoint = "poll")]
+    private static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
+
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    /// <summary>For a non-blocking fd that is full: true once it can take more within the timeout.</summary>
+    public static bool WaitWritable(int fd, int timeoutMs)
+    {
+        const short PollOut = 4;
+        var pfd = new PollFd { Fd = fd, Events = PollOut };
+        return Poll(&pfd, 1, timeoutMs) > 0 && (pfd.Revents & PollOut) != 0;
+    }
+
     [LibraryImport(Lib, EntryPoint = "close")]
     public static partial int Close(int fd);
 

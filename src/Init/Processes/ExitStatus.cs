@@ -14,9 +14,11 @@ internal readonly record struct ExitStatus(int Code, int Signal)
 
     public static ExitStatus KilledBy(int signal) => new(0, signal);
 
+    /// <remarks>The signal is read as WTERMSIG does (status &amp; 0x7f): Mono's Syscall.WTERMSIG converts it to
+    /// its Signum enum, which has no real-time signals, and throws for them, on the reaper thread.</remarks>
     public static ExitStatus FromWaitStatus(int status) =>
         Syscall.WIFSIGNALED(status)
-            ? KilledBy(NativeConvert.FromSignum(Syscall.WTERMSIG(status)))
+            ? KilledBy(status & 0x7f)
             : Exited(Syscall.WEXITSTATUS(status));
 
     public override string ToString() =>

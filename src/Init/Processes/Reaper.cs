@@ -31,7 +31,15 @@ internal sealed class Reaper
             var pid = Syscall.waitpid(-1, out var status, 0);
             if (pid > 0)
             {
-                _events.Post(new ChildExited(pid, ExitStatus.FromWaitStatus(status)));
+                try
+                {
+                    _events.Post(new ChildExited(pid, ExitStatus.FromWaitStatus(status)));
+                }
+                catch (Exception e)
+                {
+                    // An exception on this thread would end PID 1; the child is reaped, report and go on.
+                    _events.Post(new ReaperFailed($"pid {pid}, wait status {status}: {e.Message}"));
+                }
                 continue;
             }
 

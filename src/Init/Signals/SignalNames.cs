@@ -41,7 +41,8 @@ internal static class SignalNames
         if (int.TryParse(s, System.Globalization.NumberStyles.None, null, out var number))
         {
             signal = number;
-            return (allowZero && number == 0) || (number >= 1 && number <= RtMax);
+            // 32 and 33 sit between SIGSYS and SIGRTMIN: glibc keeps them for its threads.
+            return (allowZero && number == 0) || (number >= 1 && number <= 31) || (number >= RtMin && number <= RtMax);
         }
 
         s = s.ToUpperInvariant();

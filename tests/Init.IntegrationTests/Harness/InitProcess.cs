@@ -50,9 +50,11 @@ public sealed class InitProcess : IDisposable
     /// <summary>init's pid as the host sees it (under unshare and script it is a descendant of what we started).</summary>
     public int InitPid => _initPid != 0 ? _initPid : _initPid = FindInit();
 
-    public static InitProcess Start(Mode mode, IEnumerable<string> initArgs, IReadOnlyDictionary<string, string>? env = null)
+    /// <param name="launcher">a command that execs init (e.g. the probe blocking signals first); Subreaper mode only.</param>
+    public static InitProcess Start(Mode mode, IEnumerable<string> initArgs, IReadOnlyDictionary<string, string>? env = null,
+        IReadOnlyList<string>? launcher = null)
     {
-        var argv = new List<string> { Artifacts.Init };
+        var argv = new List<string>(launcher ?? []) { Artifacts.Init };
         argv.AddRange(initArgs);
         var (file, args) = mode switch
         {

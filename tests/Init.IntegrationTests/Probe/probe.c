@@ -11,6 +11,8 @@
  *       "orphans N released", then "zombies left Z, orphans alive A"; exit 0 when both are 0 (1 after 20 s).
  *   probe status
  *       print this process's SigBlk, SigIgn and SigCgt from /proc/self/status and its pgid, then exit 0.
+ *   probe block N... -- COMMAND ARGS...
+ *       block the signals numbered N, then exec COMMAND: starts init with a signal mask of its parent's.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -166,11 +168,25 @@ static int run_status(void)
     return 0;
 }
 
+static int run_block(int argc, char **argv)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    int i = 0;
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) sigaddset(&set, atoi(argv[i]));
+    if (i + 1 >= argc) return 2;
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    execvp(argv[i + 1], argv + i + 1);
+    perror("probe block: exec");
+    return 127;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "orphans") == 0) return run_orphans(atoi(argv[2]));
     if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
-    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status\n");
+    if (argc >= 2 && strcmp(argv[1], "block") == 0) return run_block(argc - 2, argv + 2);
+    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | block N... -- CMD...\n");
     return 2;
 }

@@ -1,0 +1,236 @@
+using Init.Options;
+using Microsoft.Extensions.Configuration;
+using Serilog.Events;
+using Xunit;
+
+namespace Init.Tests.Options;
+
+public class EnvironmentSettingsTests
+{
+    private static IConfiguration Env(params (string Key, string Value)[] variables) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build();
+
+    [Fact]
+    public void NothingSetSaysNothing()
+    {
+        Assert.Equal(Settings.None, EnvironmentSettings.Read(Env()));
+        Assert.Equal(Settings.None, EnvironmentSettings.Read(Env(("PATH", "/bin"), ("TINIX", "1"))));
+    }
+
+    [Fact]
+    public void EveryInitKeyIsRead()
+    {
+        var settings = EnvironmentSettings.ReadInit(Env(
+            ("INIT_SUBREAPER", "0"),
+            ("INIT_SIGNAL_TARGET", "child"),
+            ("INIT_KILL_TIMEOUT", "5s"),
+            ("INIT_REWRITE", "TERM:QUIT, USR1:0"),
+            ("INIT_SUCCESS_EXIT_CODES", "143,130"),
+            ("INIT_PARENT_DEATH_SIGNAL", "KILL"),
+            ("INIT_LOG_LEVEL", "debug"),
+            ("INIT_LOG_FORMAT", "json"),
+            ("INIT_WARN_ON_REAP", "yes")));
+
+        Assert.False(settings.Subreaper);
+        Assert.Equal(SignalTarget.Child, settings.SignalTarget);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.KillTimeout);
+        Assert.Equal(new Dictionary<int, int> { [15] = 3, [10] = 0 }, settings.Rewrites!.ToDictionary());
+        Assert.Equal([130, 143], settings.SuccessExitCodes!.Order());
+        Assert.Equal(9, settings.ParentDeathSignal);
+        Assert.Equal(LogEventLevel.Debug, settings.LogLevel);
+        Assert.Equal(LogFormat.Json, settings.LogFormat);
+        Assert.True(settings.WarnOnReap);
+    }
+
+    [Theory]
+    [InlineData("INIT_SUBREAPER", "1", true)]
+    [InlineData("INIT_SUBREAPER", "off", false)]
+    [InlineData("INIT_WARN_ON_REAP", "TRUE", true)]
+    [InlineData("INIT_WARN_ON_REAP", "no", false)]
+    public void Booleans(string key, string value, bool expected)
+    {
+        var settings = EnvironmentSettings.ReadInit(Env((key, value)));
+
+        Assert.Equal(expected, key == "INIT_SUBREAPER" ? settings.Subreaper : settings.WarnOnReap);
+    }
+
+    [Theory]
+    [InlineData("group", nameof(SignalTarget.Group))]
+    [InlineData("Child", nameof(SignalTarget.Child))]
+    public void SignalTargetValues(string value, string expected) =>
+        Assert.Equal(Enum.Parse<SignalTarget>(expected), EnvironmentSettings.ReadInit(Env(("INIT_SIGNAL_TARGET", value))).SignalTarget);
+
+    [Theory]
+    [InlineData("INIT_SUBREAPER", "maybe")]
+    [InlineData("INIT_SUBREAPER", "")]
+    [InlineData("INIT_SIGNAL_TARGET", "pid")]
+    [InlineData("INIT_KILL_TIMEOUT", "forever")]
+    [InlineData("INIT_KILL_TIMEOUT", "-1s")]
+    [InlineData("INIT_REWRITE", "TERM")]
+    [InlineData("INIT_REWRITE", "TERM:FOO")]
+    [InlineData("INIT_SUCCESS_EXIT_CODES", "256")]
+    [InlineData("INIT_SUCCESS_EXIT_CODES", "-1")]
+    [InlineData("INIT_PARENT_DEATH_SIGNAL", "FOO")]
+    [InlineData("INIT_PARENT_DEATH_SIGNAL", "0")]
+    [InlineData("INIT_LOG_LEVEL", "loud")]
+    [InlineData("INIT_LOG_FORMAT", "xml")]
+    [InlineData("INIT_WARN_ON_REAP", "2")]
+    [InlineData("TINI_VERBOSITY", "high")]
+    [InlineData("TINI_VERBOSITY", "-1")]
+    [InlineData("DUMB_INIT_SETSID", "maybe")]
+    public void BadValueNamesVariableAndValue(string key, string value)
+    {
+        var e = Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env((key, value))));
+
+        Assert.StartsWith(key + ":", e.Message);
+        Assert.Contains($"'{value}'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("TERM:QUIT,INT:TERM 300:1", "'300:1'")]
+    [InlineData("0,256", "'256'")]
+    public void BadItemInAListIsNamed(string value, string named)
+    {
+        var key = value.Contains(':') ? "INIT_REWRITE" : "INIT_SUCCESS_EXIT_CODES";
+
+        var e = Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env((key, value))));
+
+        Assert.StartsWith(key + ":", e.Message);
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void RewriteOfANonForwardableSignalNamesVariableAndSignal()
+    {
+        var e = Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env(("INIT_REWRITE", "KILL:TERM"))));
+
+        Assert.StartsWith("INIT_REWRITE:", e.Message);
+        Assert.Contains("SIGKILL", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1")]
+    [InlineData("0")]
+    public void TiniSubreaperMerelySetTurnsItOn(string value) =>
+        Assert.True(EnvironmentSettings.Read(Env(("TINI_SUBREAPER", value))).Subreaper);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1")]
+    public void TiniKillProcessGroupMerelySetMeansGroup(string value) =>
+        Assert.Equal(SignalTarget.Group, EnvironmentSettings.Read(Env(("TINI_KILL_PROCESS_GROUP", value))).SignalTarget);
+
+    [Theory]
+    [InlineData("0", nameof(SignalTarget.Child))]
+    [InlineData("1", nameof(SignalTarget.Group))]
+    [InlineData("false", nameof(SignalTarget.Child))]
+    public void DumbInitSetsid(string value, string expected) =>
+        Assert.Equal(Enum.Parse<SignalTarget>(expected), EnvironmentSettings.Read(Env(("DUMB_INIT_SETSID", value))).SignalTarget);
+
+    [Theory]
+    [InlineData("0", LogEventLevel.Error)]
+    [InlineData("1", LogEventLevel.Warning)]
+    [InlineData("2", LogEventLevel.Information)]
+    [InlineData("3", LogEventLevel.Debug)]
+    [InlineData("4", LogEventLevel.Verbose)]
+    public void TiniVerbosity(string value, LogEventLevel expected) =>
+        Assert.Equal(expected, EnvironmentSettings.Read(Env(("TINI_VERBOSITY", value))).LogLevel);
+
+    [Fact]
+    public void CompatibleSpellingsAreOnlyReadByReadCompatible()
+    {
+        var env = Env(("TINI_SUBREAPER", ""), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "3"));
+
+        Assert.Equal(Settings.None, EnvironmentSettings.ReadInit(env));
+        var compatible = EnvironmentSettings.ReadCompatible(env);
+        Assert.True(compatible.Subreaper);
+        Assert.Equal(SignalTarget.Child, compatible.SignalTarget);
+        Assert.Equal(LogEventLevel.Debug, compatible.LogLevel);
+    }
+
+    [Fact]
+    public void InitKeysBeatCompatibleSpellings()
+    {
+        var settings = EnvironmentSettings.Read(Env(
+            ("INIT_SUBREAPER", "0"), ("TINI_SUBREAPER", "1"),
+            ("INIT_SIGNAL_TARGET", "child"), ("TINI_KILL_PROCESS_GROUP", "1"),
+            ("INIT_LOG_LEVEL", "error"), ("TINI_VERBOSITY", "4")));
+
+        Assert.False(settings.Subreaper);
+        Assert.Equal(SignalTarget.Child, settings.SignalTarget);
+        Assert.Equal(LogEventLevel.Error, settings.LogLevel);
+    }
+
+    [Fact]
+    public void InitGroupBeatsDumbInitSetsid() =>
+        Assert.Equal(SignalTarget.Group, EnvironmentSettings.Read(Env(
+            ("INIT_SIGNAL_TARGET", "group"), ("DUMB_INIT_SETSID", "0"))).SignalTarget);
+
+    [Fact]
+    public void CompatibleSpellingsFillWhatInitKeysLeaveOut()
+    {
+        var settings = EnvironmentSettings.Read(Env(
+            ("INIT_KILL_TIMEOUT", "3s"), ("TINI_SUBREAPER", ""), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "2")));
+
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.KillTimeout);
+        Assert.True(settings.Subreaper);
+        Assert.Equal(SignalTarget.Child, settings.SignalTarget);
+        Assert.Equal(LogEventLevel.Information, settings.LogLevel);
+    }
+
+    [Fact]
+    public void UnknownInitKeysAreReportedAsWritten()
+    {
+        var env = Env(
+            ("INIT_FOO", "1"),
+            ("INIT_SIDECARS:x:COMMAND", "sleep"),
+            ("INIT_KILL_TIMEOUT", "1s"),
+            ("INIT_LOG_LEVEL", "info"),
+            ("TINI_SUBREAPER", ""),
+            ("PATH", "/bin"),
+            ("INITIAL", "1"),
+            ("MY_INIT_X", "1"));
+
+        Assert.Equal(["INIT_FOO", "INIT_SIDECARS__x__COMMAND"], EnvironmentSettings.UnknownInitKeys(env));
+    }
+
+    [Fact]
+    public void UnknownInitKeysAreSorted() =>
+        Assert.Equal(["INIT_A", "INIT_B", "INIT_C"],
+            EnvironmentSettings.UnknownInitKeys(Env(("INIT_C", ""), ("INIT_A", ""), ("INIT_B", ""))));
+
+    [Fact]
+    public void NoKnownKeyIsReportedUnknown()
+    {
+        var env = Env(EnvironmentSettings.KnownInitKeys.Select(k => (k, "x")).ToArray());
+
+        Assert.Empty(EnvironmentSettings.UnknownInitKeys(env));
+    }
+
+    [Fact]
+    public void KnownKeysAreTheOnesRead() =>
+        Assert.Equal(
+            [
+                "INIT_KILL_TIMEOUT", "INIT_LOG_FORMAT", "INIT_LOG_LEVEL", "INIT_PARENT_DEATH_SIGNAL", "INIT_REWRITE",
+                "INIT_SIGNAL_TARGET", "INIT_SUBREAPER", "INIT_SUCCESS_EXIT_CODES", "INIT_WARN_ON_REAP",
+            ],
+            EnvironmentSettings.KnownInitKeys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void DoubleUnderscoreSurvivesTheRealEnvironmentProvider()
+    {
+        const string name = "INIT_TESTS_UNKNOWN__X__COMMAND";
+        Environment.SetEnvironmentVariable(name, "sleep");
+        try
+        {
+            Assert.Contains(name, EnvironmentSettings.UnknownInitKeys(EnvironmentSettings.FromProcessEnvironment()));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+}
