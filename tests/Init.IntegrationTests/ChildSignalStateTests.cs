@@ -47,5 +47,23 @@ public class ChildSignalStateTests
         Assert.Equal(0, run.WaitForExit());
     }
 
+    [Fact]
+    public void Sigchld_ignored_by_the_parent_does_not_lose_the_exit_status()
+    {
+        // With SIGCHLD ignored (which survives exec) the kernel would reap init's children itself.
+        using var run = InitProcess.Start(Mode.Subreaper, ["sh", "-c", "exit 7"], null,
+            launcher: [Artifacts.Probe, "ignore", "17", "--"]);
+        Assert.Equal(7, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Signals_ignored_by_the_parent_stay_ignored_in_the_child()
+    {
+        using var run = InitProcess.Start(Mode.Subreaper, [Artifacts.Probe, "status"], null,
+            launcher: [Artifacts.Probe, "ignore", "1", "--"]);
+        Assert.Equal(0, run.WaitForExit());
+        Assert.Contains("SigIgn:\t0000000000000001", run.Output);
+    }
+
     private static int ChildOf(InitProcess run) => ProcFs.Descendants(run.InitPid).Single(s => s.Comm == "probe").Pid;
 }

@@ -24,11 +24,12 @@ public class RewriteTests
     [Fact]
     public void Rewrite_to_zero_drops_the_signal()
     {
-        using var run = InitProcess.Start(Mode.Pid1, "-r", "USR1:0", Artifacts.Probe, "signals");
+        // The runtime may hand init two signals in either order, so wait for init's own word on each.
+        using var run = InitProcess.Start(Mode.Pid1, "-vv", "-r", "USR1:0", Artifacts.Probe, "signals");
         var pid = run.WaitForReady();
         run.Signal(SIGUSR1);
+        run.WaitForLine(l => l.Contains("dropped SIGUSR1", StringComparison.Ordinal), what: "dropped SIGUSR1");
         run.Signal(SIGHUP);
-        // init handles signals in order: HUP arriving means USR1 was handled (and dropped) before it.
         run.WaitForLine($"signal {SIGHUP} pid={pid}");
         run.Signal(SIGTERM);
         Assert.Equal(0, run.WaitForExit());
@@ -38,10 +39,11 @@ public class RewriteTests
     [Fact]
     public void Rewrites_come_from_the_environment_and_flags_win_per_signal()
     {
-        using var run = InitProcess.Start(Mode.Pid1, ["-r", "USR1:WINCH", Artifacts.Probe, "signals"],
+        using var run = InitProcess.Start(Mode.Pid1, ["-vv", "-r", "USR1:WINCH", Artifacts.Probe, "signals"],
             new Dictionary<string, string> { ["INIT_REWRITE"] = "USR1:USR2, HUP:0" });
         var pid = run.WaitForReady();
         run.Signal(SIGHUP);
+        run.WaitForLine(l => l.Contains("dropped SIGHUP", StringComparison.Ordinal), what: "dropped SIGHUP");
         run.Signal(SIGUSR1);
         run.WaitForLine($"signal {SIGWINCH} pid={pid}");
         run.Signal(SIGTERM);
@@ -64,11 +66,13 @@ public class RewriteTests
     [Fact]
     public void Sigterm_dropped_does_not_shut_down()
     {
-        using var run = InitProcess.Start(Mode.Pid1, "-r", "TERM:0", "-t", "1s", Artifacts.Probe, "signals");
+        using var run = InitProcess.Start(Mode.Pid1, "-vv", "-r", "TERM:0", "-t", "1s", Artifacts.Probe, "signals");
         var pid = run.WaitForReady();
         run.Signal(SIGTERM);
+        run.WaitForLine(l => l.Contains("dropped SIGTERM", StringComparison.Ordinal), what: "dropped SIGTERM");
         run.Signal(SIGUSR1);
         run.WaitForLine($"signal {SIGUSR1} pid={pid}");
+        Assert.DoesNotContain("shutting down", run.Output);
         Assert.False(run.HasExited);
         run.Signal(SIGINT);
         Assert.Equal(137, run.WaitForExit());

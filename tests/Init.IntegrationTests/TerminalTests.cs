@@ -72,4 +72,22 @@ public class TerminalTests
         Assert.Contains("fg-done", run.Output);
         Assert.DoesNotContain("no job control", run.Output);
     }
+
+    [Fact]
+    public void Ctrl_z_stops_init_too_so_the_shell_gets_its_prompt_back_and_fg_resumes()
+    {
+        // bash runs init as a job; the terminal's Ctrl-Z goes to the foreground group, the child's. bash
+        // waits for init, so init must stop as well (with SIGSTOP, as dumb-init: status 147), and `fg` must
+        // bring both back.
+        using var run = InitProcess.Start(Mode.Pty, "-vv", "--", "bash", "--norc", "--noprofile", "-i", "-c",
+            $"'{Artifacts.Init}' -vv sleep 2; echo \"first: $?\"; fg; echo \"second: $?\"");
+        var sleep = 0;
+        ProcFs.WaitUntil(() => (sleep = ProcFs.Descendants(run.InitPid).FirstOrDefault(s => s.Comm == "sleep").Pid) != 0,
+            "sleep runs");
+        var foreground = ProcFs.ReadStat(sleep)!.Value.TpGid;
+        Signal(-foreground, SIGTSTP);
+        run.WaitForLine("first: 147");
+        run.WaitForLine("second: 0");
+        Assert.Equal(0, run.WaitForExit());
+    }
 }

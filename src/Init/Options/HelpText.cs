@@ -48,8 +48,8 @@ internal static class HelpText
           An unknown INIT_* variable is reported as a warning.
 
         Signals: HUP INT QUIT USR1 USR2 ALRM TERM STKFLT CONT URG XCPU XFSZ VTALRM PROF WINCH IO PWR and
-        RTMIN+1..RTMAX are forwarded. TSTP, TTIN and TTOU are passed on (to a group as STOP), then init stops
-        itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
+        RTMIN+1..RTMAX are forwarded; TERM and INT are followed by CONT. TSTP, TTIN and TTOU are passed on (to a
+        group as STOP), then init stops itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
         fault signals. When stdin is init's terminal, the child's group is made its foreground group.
 
         Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;

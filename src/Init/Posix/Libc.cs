@@ -86,6 +86,12 @@ internal static unsafe partial class Libc
         return Poll(&pfd, 1, timeoutMs) > 0 && (pfd.Revents & PollOut) != 0;
     }
 
+    [LibraryImport(Lib, EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
+
+    /// <summary>signal(sig, SIG_DFL).</summary>
+    public static void SetDefaultDisposition(int signal) => Signal(signal, 0);
+
     [LibraryImport(Lib, EntryPoint = "close")]
     public static partial int Close(int fd);
 

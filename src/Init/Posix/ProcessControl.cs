@@ -31,6 +31,16 @@ internal static class ProcessControl
     public static int ControllingTerminalFd() =>
         Syscall.isatty(0) && Syscall.tcgetpgrp(0) >= 0 ? 0 : -1;
 
+    /// <summary>Hands the terminal back to the child's group, but only while init holds it: a background
+    /// tcsetpgrp would raise SIGTTOU.</summary>
+    public static void GiveTerminalTo(int terminalFd, int pgid)
+    {
+        if (terminalFd >= 0 && Syscall.tcgetpgrp(terminalFd) == Syscall.getpgrp())
+        {
+            Syscall.tcsetpgrp(terminalFd, pgid);
+        }
+    }
+
     public static void StopSelf() => Libc.Kill(Pid, NativeConvert.FromSignum(Signum.SIGSTOP));
 
     public static string Describe(Errno errno) => Stdlib.strerror(errno);

@@ -22,6 +22,16 @@ internal readonly struct StartupSignalState
 
         var ignored = SignalSet.FromProcMask(ReadStatusMask("SigIgn"));
         ignored.Remove(NativeConvert.FromSignum(Signum.SIGPIPE));
+
+        // An ignored SIGCHLD survives exec and makes the kernel reap init's children itself: waitpid would
+        // only ever say ECHILD and the main child's exit status would be lost. init needs it at its default,
+        // and so does any child that waits for its own children.
+        var sigchld = NativeConvert.FromSignum(Signum.SIGCHLD);
+        if (ignored.Contains(sigchld))
+        {
+            Libc.SetDefaultDisposition(sigchld);
+            ignored.Remove(sigchld);
+        }
         return new StartupSignalState { Mask = mask, Ignored = ignored };
     }
 

@@ -38,4 +38,19 @@ internal static class ProcessTable
         }
         return members;
     }
+
+    /// <summary>True while the process is stopped (state T); false once it runs again or is gone.</summary>
+    public static bool IsStopped(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var rest = stat[(stat.LastIndexOf(')') + 2)..];
+            return rest.Length > 0 && rest[0] == 'T';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

@@ -28,12 +28,15 @@ internal sealed class Reaper
     {
         while (true)
         {
-            var pid = Syscall.waitpid(-1, out var status, 0);
+            // WUNTRACED: a child stopped by Ctrl-Z must be seen, or a shell waiting on init would hang.
+            var pid = Syscall.waitpid(-1, out var status, WaitOptions.WUNTRACED);
             if (pid > 0)
             {
                 try
                 {
-                    _events.Post(new ChildExited(pid, ExitStatus.FromWaitStatus(status)));
+                    _events.Post(Syscall.WIFSTOPPED(status)
+                        ? new ChildStopped(pid, (status >> 8) & 0xff)
+                        : new ChildExited(pid, ExitStatus.FromWaitStatus(status)));
                 }
                 catch (Exception e)
                 {
@@ -50,9 +53,9 @@ internal sealed class Reaper
             }
             else if (errno != Errno.EINTR)
             {
-                // Nothing else is documented for waitpid(-1, ..., 0); never spin on it.
+                // Nothing else is documented for waitpid(-1); report it, and retry without spinning.
                 _events.Post(new ReaperFailed(errno.ToString()));
-                _childrenMayExist.WaitOne();
+                _childrenMayExist.WaitOne(TimeSpan.FromSeconds(1));
             }
         }
     }

@@ -4,8 +4,9 @@ using Init.Supervision;
 namespace Init.Signals;
 
 /// <summary>
-/// Catches every forwardable signal and posts it to the supervisor. The runtime's own C handler only writes
-/// to a pipe; this callback runs on the runtime's signal thread, so it may allocate and lock.
+/// Catches every forwardable signal and posts it to the supervisor. The runtime's C handler only writes to
+/// a pipe; its signal thread then runs this callback on a new thread (INT, QUIT, TERM) or the thread pool
+/// (the rest), so it may allocate and lock, but two signals arriving together may be posted in either order.
 /// </summary>
 internal sealed class SignalListener : IDisposable
 {

@@ -19,6 +19,10 @@ internal sealed class Supervisor
     /// whose parent never reaps it would otherwise hold the group, and init, forever).</summary>
     private static readonly TimeSpan AfterKillGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>While the main child is gone but its group is not, how often to look again: a group member
+    /// whose parent is not init dies without telling init (no event would wake the loop).</summary>
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(200);
+
     private readonly InitOptions _options;
     private readonly EventQueue _events;
     private readonly ChildSpawner _spawner;
@@ -27,8 +31,12 @@ internal sealed class Supervisor
     private readonly int _sigterm = SignalNames.Number(Signum.SIGTERM);
     private readonly int _sigkill = SignalNames.Number(Signum.SIGKILL);
     private readonly int _sigstop = SignalNames.Number(Signum.SIGSTOP);
+    private readonly int _sigcont = SignalNames.Number(Signum.SIGCONT);
 
     private int _mainPid;
+    private int _terminalFd = -1;
+    /// <summary>init passed a job-control stop on itself; the child's stop it causes is not news.</summary>
+    private bool _stoppedForJobControl;
     private ExitStatus? _mainExit;
     private long? _deadline;
     private bool _stopSentToGroup;
@@ -46,7 +54,8 @@ internal sealed class Supervisor
     /// <returns>init's exit code.</returns>
     public int Run()
     {
-        var outcome = _spawner.Spawn(_options.Command, ProcessControl.ControllingTerminalFd());
+        _terminalFd = ProcessControl.ControllingTerminalFd();
+        var outcome = _spawner.Spawn(_options.Command, _terminalFd);
         if (!outcome.Started)
         {
             _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason})" : "{Command}: cannot execute ({Reason})",
@@ -63,9 +72,11 @@ internal sealed class Supervisor
             {
                 switch (e)
                 {
-                    case null: OnDeadline(); break;
+                    case null when DeadlinePassed: OnDeadline(); break;
+                    case null: break;
                     case SignalReceived s: OnSignal(s.Signal); break;
                     case ChildExited c: OnChildExited(c.Pid, c.Status); break;
+                    case ChildStopped c: OnChildStopped(c.Pid, c.Signal); break;
                     case ReaperFailed f: _log.Error("waitpid failed: {Error}", f.Error); break;
                 }
             }
@@ -78,6 +89,8 @@ internal sealed class Supervisor
 
         return ExitCode();
     }
+
+    private bool DeadlinePassed => _deadline is { } d && Stopwatch.GetTimestamp() >= d;
 
     private bool Finished => _gaveUp || (_mainExit is not null && !ProcessSignals.GroupExists(_mainPid));
 
@@ -112,9 +125,21 @@ internal sealed class Supervisor
             return;
         }
 
+        if (signal == _sigcont)
+        {
+            // Resumed after a stop (a shell's fg): the terminal went to init's group; the child needs it back.
+            _stoppedForJobControl = false;
+            ProcessControl.GiveTerminalTo(_terminalFd, _mainPid);
+        }
+
         Forward(signal);
         if (ForwardableSignals.IsShutdownRequest(signal) || ForwardableSignals.IsShutdownRequest(received))
         {
+            // A stopped process cannot act on SIGTERM: wake it, as systemd does.
+            if (signal != _sigcont)
+            {
+                Forward(_sigcont);
+            }
             BeginShutdown(SignalNames.Name(received));
         }
     }
@@ -134,8 +159,27 @@ internal sealed class Supervisor
         _log.Debug("passed on {Signal}", SignalNames.Name(signal));
         if (!_isPid1)
         {
+            _stoppedForJobControl = true;
             ProcessControl.StopSelf();
         }
+    }
+
+    /// <summary>
+    /// Ctrl-Z on the terminal reaches the child's group directly (it is the foreground), not init. A shell
+    /// running init as a job waits for init to stop, so init stops too, as a shell's job would. PID 1 has
+    /// no such parent and cannot be stopped.
+    /// </summary>
+    private void OnChildStopped(int pid, int signal)
+    {
+        // The event may be handled after a SIGCONT already woke the child: act only on a stop still in force.
+        if (pid != _mainPid || _mainExit is not null || _isPid1 || _stoppedForJobControl ||
+            !ForwardableSignals.IsJobControlStop(signal) || !ProcessTable.IsStopped(pid))
+        {
+            return;
+        }
+        _log.Debug("main process stopped by {Signal}; stopping init too", SignalNames.Name(signal));
+        _stoppedForJobControl = true;
+        ProcessControl.StopSelf();
     }
 
     private void Forward(int signal)
@@ -182,6 +226,7 @@ internal sealed class Supervisor
         {
             _log.Information("stopping what the main process left in its group {Pgid}", _mainPid);
             ProcessSignals.SendToGroup(_mainPid, _sigterm);
+            ProcessSignals.SendToGroup(_mainPid, _sigcont);
             _stopSentToGroup = true;
             BeginShutdown("main process ended");
         }
@@ -197,18 +242,42 @@ internal sealed class Supervisor
             return;
         }
 
-        var left = ProcessTable.InGroup(_mainPid);
-        _log.Warning("kill timeout {Timeout} passed; sending SIGKILL to {Processes}",
-            Duration.Format(_options.KillTimeout), left.Count > 0 ? string.Join(", ", left) : $"process group {_mainPid}");
+        // The kill must happen whatever naming the victims does; state first, so this runs once.
+        _killSent = true;
+        _deadline = Stopwatch.GetTimestamp() + (long)(AfterKillGrace.TotalSeconds * Stopwatch.Frequency);
+        var left = NameGroupMembers();
         ProcessSignals.SendToGroup(_mainPid, _sigkill);
         if (_isPid1)
         {
             ProcessSignals.SendToAll(_sigkill);
         }
-        _killSent = true;
-        _deadline = Stopwatch.GetTimestamp() + (long)(AfterKillGrace.TotalSeconds * Stopwatch.Frequency);
+        _log.Warning("kill timeout {Timeout} passed; sent SIGKILL to {Processes}", Duration.Format(_options.KillTimeout), left);
     }
 
-    private TimeSpan? TimeUntilDeadline() =>
-        _deadline is { } deadline ? Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) : null;
+    private string NameGroupMembers()
+    {
+        try
+        {
+            var members = ProcessTable.InGroup(_mainPid);
+            if (members.Count > 0)
+            {
+                return string.Join(", ", members);
+            }
+        }
+        catch (Exception e)
+        {
+            _log.Debug("cannot list group {Pgid}: {Error}", _mainPid, e.Message);
+        }
+        return $"process group {_mainPid}";
+    }
+
+    private TimeSpan? TimeUntilDeadline()
+    {
+        TimeSpan? wait = _deadline is { } deadline ? Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) : null;
+        if (_mainExit is not null && (wait is null || wait > DrainPoll))
+        {
+            wait = DrainPoll;
+        }
+        return wait;
+    }
 }

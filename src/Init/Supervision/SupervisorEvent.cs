@@ -9,4 +9,7 @@ internal sealed record SignalReceived(int Signal) : SupervisorEvent;
 
 internal sealed record ChildExited(int Pid, ExitStatus Status) : SupervisorEvent;
 
+/// <summary>A child was stopped (waitpid WUNTRACED), e.g. by Ctrl-Z from the terminal it holds.</summary>
+internal sealed record ChildStopped(int Pid, int Signal) : SupervisorEvent;
+
 internal sealed record ReaperFailed(string Error) : SupervisorEvent;

@@ -12,7 +12,8 @@
  *   probe status
  *       print this process's SigBlk, SigIgn and SigCgt from /proc/self/status and its pgid, then exit 0.
  *   probe block N... -- COMMAND ARGS...
- *       block the signals numbered N, then exec COMMAND: starts init with a signal mask of its parent's.
+ *   probe ignore N... -- COMMAND ARGS...
+ *       block (or ignore) the signals numbered N, then exec COMMAND: starts init with a parent's signal state.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -168,16 +169,19 @@ static int run_status(void)
     return 0;
 }
 
-static int run_block(int argc, char **argv)
+static int run_block(int argc, char **argv, int ignore)
 {
     sigset_t set;
     sigemptyset(&set);
     int i = 0;
-    for (; i < argc && strcmp(argv[i], "--") != 0; i++) sigaddset(&set, atoi(argv[i]));
+    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        sigaddset(&set, atoi(argv[i]));
+        if (ignore) signal(atoi(argv[i]), SIG_IGN);
+    }
     if (i + 1 >= argc) return 2;
-    sigprocmask(SIG_BLOCK, &set, NULL);
+    if (!ignore) sigprocmask(SIG_BLOCK, &set, NULL);
     execvp(argv[i + 1], argv + i + 1);
-    perror("probe block: exec");
+    perror("probe: exec");
     return 127;
 }
 
@@ -186,7 +190,8 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "orphans") == 0) return run_orphans(atoi(argv[2]));
     if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
-    if (argc >= 2 && strcmp(argv[1], "block") == 0) return run_block(argc - 2, argv + 2);
-    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | block N... -- CMD...\n");
+    if (argc >= 2 && strcmp(argv[1], "block") == 0) return run_block(argc - 2, argv + 2, 0);
+    if (argc >= 2 && strcmp(argv[1], "ignore") == 0) return run_block(argc - 2, argv + 2, 1);
+    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | block|ignore N... -- CMD...\n");
     return 2;
 }
