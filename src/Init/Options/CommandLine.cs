@@ -12,6 +12,19 @@ internal enum InitAction
 /// <summary>What the command line asked for: an action, the settings its flags gave, and the command.</summary>
 internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOnlyList<string> Command)
 {
+    /// <summary>Each short flag is a spelling of one long option.</summary>
+    private static readonly IReadOnlyDictionary<char, string> ShortFlags = new Dictionary<char, string>
+    {
+        ['h'] = "--help", ['V'] = "--version", ['v'] = "--verbose", ['s'] = "--subreaper", ['g'] = "--process-group",
+        ['c'] = "--single-child", ['w'] = "--warn-on-reap", ['e'] = "--success-exit-code",
+        ['p'] = "--parent-death-signal", ['r'] = "--rewrite", ['t'] = "--kill-timeout",
+    };
+
+    private static readonly IReadOnlySet<string> TakesValue = new HashSet<string>
+    {
+        "--kill-timeout", "--rewrite", "--success-exit-code", "--parent-death-signal", "--log-level", "--log-format",
+    };
+
     /// <summary>
     /// Parses getopt-style: bundled short flags (-vv, -sg), values attached or separate (-eCODE, -e CODE,
     /// --rewrite=A:B, --rewrite A:B). Options end at "--" or at the first argument that is not an option,
@@ -19,11 +32,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
     /// </summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
-        var settings = Settings.None;
-        var verbosity = 0;
-        var rewrites = ImmutableDictionary<int, int>.Empty;
-        var successCodes = ImmutableHashSet<int>.Empty;
-        bool groupFlag = false, childFlag = false;
+        var parser = new Parser();
         var i = 0;
 
         string TakeValue(string flag, string? attached)
@@ -57,41 +66,13 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                 var eq = arg.IndexOf('=');
                 var name = eq < 0 ? arg : arg[..eq];
                 var attached = eq < 0 ? null : arg[(eq + 1)..];
-                if (attached is not null && name is "--help" or "--version" or "--verbose" or "--subreaper"
-                        or "--process-group" or "--single-child" or "--warn-on-reap")
+                if (attached is not null && !TakesValue.Contains(name))
                 {
-                    throw new UsageException($"option {name} takes no value");
+                    throw new UsageException(IsKnown(name) ? $"option {name} takes no value" : $"unknown option '{name}'");
                 }
-                switch (name)
+                if (parser.Apply(name, name, TakesValue.Contains(name) ? TakeValue(name, attached) : null) is { } done)
                 {
-                    case "--help": return new CommandLine(InitAction.Help, settings, []);
-                    case "--version": return new CommandLine(InitAction.Version, settings, []);
-                    case "--verbose": verbosity++; break;
-                    case "--subreaper": settings = settings with { Subreaper = true }; break;
-                    case "--process-group": groupFlag = true; break;
-                    case "--single-child": childFlag = true; break;
-                    case "--warn-on-reap": settings = settings with { WarnOnReap = true }; break;
-                    case "--kill-timeout":
-                        settings = settings with { KillTimeout = ValueParsers.Duration(name, TakeValue(name, attached)) };
-                        break;
-                    case "--rewrite":
-                        var (from, to) = ValueParsers.Rewrite(name, TakeValue(name, attached));
-                        rewrites = rewrites.SetItem(from, to);
-                        break;
-                    case "--success-exit-code":
-                        successCodes = successCodes.Add(ValueParsers.ExitCode(name, TakeValue(name, attached)));
-                        break;
-                    case "--parent-death-signal":
-                        settings = settings with { ParentDeathSignal = ValueParsers.Signal(name, TakeValue(name, attached)) };
-                        break;
-                    case "--log-level":
-                        settings = settings with { LogLevel = ValueParsers.LogLevel(name, TakeValue(name, attached)) };
-                        break;
-                    case "--log-format":
-                        settings = settings with { LogFormat = ValueParsers.Format(name, TakeValue(name, attached)) };
-                        break;
-                    default:
-                        throw new UsageException($"unknown option '{name}'");
+                    return done;
                 }
                 continue;
             }
@@ -99,56 +80,96 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
             for (var j = 1; j < arg.Length; j++)
             {
                 var flag = "-" + arg[j];
-                var rest = j + 1 < arg.Length ? arg[(j + 1)..] : null;
-                switch (arg[j])
+                if (!ShortFlags.TryGetValue(arg[j], out var name))
                 {
-                    case 'h': return new CommandLine(InitAction.Help, settings, []);
-                    case 'V': return new CommandLine(InitAction.Version, settings, []);
-                    case 'v': verbosity++; break;
-                    case 's': settings = settings with { Subreaper = true }; break;
-                    case 'g': groupFlag = true; break;
-                    case 'c': childFlag = true; break;
-                    case 'w': settings = settings with { WarnOnReap = true }; break;
-                    case 'e':
-                        successCodes = successCodes.Add(ValueParsers.ExitCode(flag, TakeValue(flag, rest)));
-                        j = arg.Length;
-                        break;
-                    case 'p':
-                        settings = settings with { ParentDeathSignal = ValueParsers.Signal(flag, TakeValue(flag, rest)) };
-                        j = arg.Length;
-                        break;
-                    case 'r':
-                        var (from, to) = ValueParsers.Rewrite(flag, TakeValue(flag, rest));
-                        rewrites = rewrites.SetItem(from, to);
-                        j = arg.Length;
-                        break;
-                    case 't':
-                        settings = settings with { KillTimeout = ValueParsers.Duration(flag, TakeValue(flag, rest)) };
-                        j = arg.Length;
-                        break;
-                    default:
-                        throw new UsageException($"unknown option '{flag}'");
+                    throw new UsageException($"unknown option '{flag}'");
+                }
+                string? value = null;
+                if (TakesValue.Contains(name))
+                {
+                    value = TakeValue(flag, j + 1 < arg.Length ? arg[(j + 1)..] : null);
+                    j = arg.Length;
+                }
+                if (parser.Apply(name, flag, value) is { } done)
+                {
+                    return done;
                 }
             }
         }
 
-        if (groupFlag && childFlag)
-        {
-            throw new UsageException("options -g (signal the process group) and -c (signal the child only) conflict");
-        }
-        settings = settings with
-        {
-            SignalTarget = groupFlag ? SignalTarget.Group : childFlag ? SignalTarget.Child : null,
-            LogLevel = settings.LogLevel ?? (verbosity > 0 ? ValueParsers.Verbosity(verbosity + 1) : null),
-            Rewrites = rewrites.IsEmpty ? null : rewrites,
-            SuccessExitCodes = successCodes.IsEmpty ? null : successCodes,
-        };
-
         var command = args.Skip(i).ToArray();
+        var settings = parser.Finish();
         if (command.Length == 0)
         {
             throw new UsageException("no command given");
         }
         return new CommandLine(InitAction.Run, settings, command);
+    }
+
+    private static bool IsKnown(string name) => TakesValue.Contains(name) || ShortFlags.Values.Contains(name);
+
+    /// <summary>Accumulates what the flags said, in order; later flags win, repeatable ones add up.</summary>
+    private sealed class Parser
+    {
+        private Settings _settings = Settings.None;
+        private int _verbosity;
+        private ImmutableDictionary<int, int> _rewrites = ImmutableDictionary<int, int>.Empty;
+        private ImmutableHashSet<int> _successCodes = ImmutableHashSet<int>.Empty;
+        private bool _group;
+        private bool _child;
+
+        /// <param name="name">the long option.</param>
+        /// <param name="spelled">as the user wrote it, for messages.</param>
+        /// <returns>a finished command line for --help and --version; null to go on.</returns>
+        public CommandLine? Apply(string name, string spelled, string? value)
+        {
+            switch (name)
+            {
+                case "--help": return new CommandLine(InitAction.Help, _settings, []);
+                case "--version": return new CommandLine(InitAction.Version, _settings, []);
+                case "--verbose": _verbosity++; break;
+                case "--subreaper": _settings = _settings with { Subreaper = true }; break;
+                case "--process-group": _group = true; break;
+                case "--single-child": _child = true; break;
+                case "--warn-on-reap": _settings = _settings with { WarnOnReap = true }; break;
+                case "--kill-timeout":
+                    _settings = _settings with { KillTimeout = ValueParsers.Duration(spelled, value!) };
+                    break;
+                case "--rewrite":
+                    var (from, to) = ValueParsers.Rewrite(spelled, value!);
+                    _rewrites = _rewrites.SetItem(from, to);
+                    break;
+                case "--success-exit-code":
+                    _successCodes = _successCodes.Add(ValueParsers.ExitCode(spelled, value!));
+                    break;
+                case "--parent-death-signal":
+                    _settings = _settings with { ParentDeathSignal = ValueParsers.Signal(spelled, value!) };
+                    break;
+                case "--log-level":
+                    _settings = _settings with { LogLevel = ValueParsers.LogLevel(spelled, value!) };
+                    break;
+                case "--log-format":
+                    _settings = _settings with { LogFormat = ValueParsers.Format(spelled, value!) };
+                    break;
+                default:
+                    throw new UsageException($"unknown option '{spelled}'");
+            }
+            return null;
+        }
+
+        public Settings Finish()
+        {
+            if (_group && _child)
+            {
+                throw new UsageException("options -g (signal the process group) and -c (signal the child only) conflict");
+            }
+            return _settings with
+            {
+                SignalTarget = _group ? SignalTarget.Group : _child ? SignalTarget.Child : null,
+                LogLevel = _settings.LogLevel ?? (_verbosity > 0 ? ValueParsers.Verbosity(_verbosity + 1) : null),
+                Rewrites = _rewrites.IsEmpty ? null : _rewrites,
+                SuccessExitCodes = _successCodes.IsEmpty ? null : _successCodes,
+            };
+        }
     }
 }
