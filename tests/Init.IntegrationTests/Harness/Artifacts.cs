@@ -41,7 +41,7 @@ public static class Artifacts
         return output;
     }
 
-    private static void Run(string file, string[] args)
+    public static void Run(string file, string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)

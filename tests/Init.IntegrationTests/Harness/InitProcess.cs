@@ -66,6 +66,11 @@ public sealed class InitProcess : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
 
+        return Launch(mode, file, args, env);
+    }
+
+    private static InitProcess Launch(Mode mode, string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? env)
+    {
         var info = new ProcessStartInfo(file)
         {
             RedirectStandardInput = true,
@@ -103,6 +108,9 @@ public sealed class InitProcess : IDisposable
     }
 
     public static InitProcess Start(Mode mode, params string[] initArgs) => Start(mode, initArgs, null);
+
+    /// <summary>Any command, with the same line capture (e.g. a docker client under script).</summary>
+    public static InitProcess StartCommand(string file, params string[] args) => Launch(Mode.Subreaper, file, args, null);
 
     /// <summary>Runs to the end and returns the exit code.</summary>
     public static (int ExitCode, string Output) Run(Mode mode, params string[] initArgs)

@@ -1,0 +1,37 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Init.IntegrationTests.Docker;
+
+/// <summary>The ASP.NET Core example under init (ENTRYPOINT ["/init", "--", "dotnet", "app.dll"]).</summary>
+public class AspNetGracefulTests
+{
+    [DockerFact]
+    public async Task Docker_stop_lets_an_in_flight_request_finish_and_exits_0()
+    {
+        var port = FreeLoopbackPort();
+        // Host networking keeps the traffic on this machine's loopback.
+        using var container = Container.Start(DockerImages.AppImage,
+            ["--network", "host", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", "DOTNET_NOLOGO=1"]);
+        container.WaitForLog("listening on");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var request = http.GetStringAsync($"http://127.0.0.1:{port}/slow?ms=3000");
+        container.WaitForLog("request started");
+        var took = container.Stop();
+
+        Assert.Equal("done after 3000 ms\n", await request);
+        Assert.Equal(0, container.ExitCode);
+        Assert.True(took < TimeSpan.FromSeconds(9), $"docker stop took {took}: the app was killed, not stopped");
+        var logs = container.Logs();
+        Assert.Contains("stopping: finishing in-flight requests", logs);
+        Assert.Contains("request finished", logs);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,76 @@
+using Init.IntegrationTests.Harness;
+
+namespace Init.IntegrationTests.Docker;
+
+/// <summary>
+/// The images the scenarios use, built once per run: the top-level Dockerfile (from source, with a local
+/// stand-in for the SDK image), the test image that copies /init from it, and the .NET example app.
+/// </summary>
+public static class DockerImages
+{
+    public const string Sdk = "init-test/sdk:local";
+    public const string Init = "init-test/init:local";
+    public const string Test = "init-test/probe:local";
+    public const string App = "init-test/aspnet-graceful:local";
+
+    private static readonly Lazy<string> s_init = new(BuildInit, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_test = new(BuildTest, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_app = new(BuildApp, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The host userland, read-only: Debian 12 merges /usr, so these are a whole system.</summary>
+    public static readonly string[] Userland =
+    [
+        "-v", "/usr:/usr:ro", "-v", "/lib:/lib:ro", "-v", "/lib64:/lib64:ro", "-v", "/bin:/bin:ro",
+        "-v", "/sbin:/sbin:ro", "--tmpfs", "/tmp",
+    ];
+
+    public static string InitImage => s_init.Value;
+
+    public static string TestImage => s_test.Value;
+
+    public static string AppImage => s_app.Value;
+
+    private static string BuildInit()
+    {
+        EnsureEngine();
+        if (DockerEngine.Run("image", "inspect", Sdk).ExitCode != 0)
+        {
+            Artifacts.Run(Path.Combine(Artifacts.RepositoryRoot, "docker", "local-sdk-image.sh"), [Sdk]);
+        }
+        // --network none: the build must work from what the SDK image carries, as in an air-gapped CI.
+        DockerEngine.Check("build", "-q", "--network", "none", "--build-arg", $"SDK_IMAGE={Sdk}", "-t", Init,
+            Artifacts.RepositoryRoot);
+        return Init;
+    }
+
+    private static string BuildTest()
+    {
+        var context = Directory.CreateTempSubdirectory("init-test-image-").FullName;
+        File.Copy(Path.Combine(Artifacts.RepositoryRoot, "docker", "test-image", "Dockerfile"), Path.Combine(context, "Dockerfile"));
+        File.Copy(Artifacts.Probe, Path.Combine(context, "probe"));
+        DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "-t", Test, context);
+        Directory.Delete(context, recursive: true);
+        return Test;
+    }
+
+    private static string BuildApp()
+    {
+        var context = Directory.CreateTempSubdirectory("init-app-image-").FullName;
+        File.Copy(Path.Combine(Artifacts.RepositoryRoot, "docker", "dotnet-app", "Dockerfile"), Path.Combine(context, "Dockerfile"));
+        Artifacts.Run("dotnet", ["publish", Path.Combine(Artifacts.RepositoryRoot, "examples", "aspnet-graceful"),
+            "-c", "Release", "-o", Path.Combine(context, "app"), "-nologo", "-v", "quiet"]);
+        // The stand-in runtime image is empty: the .NET runtime comes with the bind-mounted /usr.
+        DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "--build-arg", "RUNTIME_IMAGE=scratch",
+            "-t", App, context);
+        Directory.Delete(context, recursive: true);
+        return App;
+    }
+
+    private static void EnsureEngine()
+    {
+        if (DockerEngine.Unavailable is { } why)
+        {
+            throw new InvalidOperationException("the Docker engine is not usable: " + why);
+        }
+    }
+}
