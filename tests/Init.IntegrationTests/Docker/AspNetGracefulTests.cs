@@ -28,6 +28,23 @@ public class AspNetGracefulTests
         Assert.Contains("request finished", logs);
     }
 
+    [DockerFact]
+    public void The_shell_entrypoint_example_sets_up_execs_the_app_and_stops_cleanly()
+    {
+        var port = FreeLoopbackPort();
+        using var container = Container.Start(DockerImages.ShellEntrypointImage,
+            ["--network", "host", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", "APP_GREETING=hi"]);
+        container.WaitForLog("listening on");
+        Assert.Contains("entrypoint: set-up done, starting dotnet app.dll", container.Logs());
+        // After the exec, dotnet replaced the shell; init is still PID 1 above it.
+        var ps = container.Exec("ps", "-o", "pid=,comm=", "-p", "1");
+        Assert.Contains("init", ps.Stdout);
+        Assert.Contains("{\"greeting\": \"hi\"}", container.Exec("cat", "/tmp/app/settings.json").Stdout);
+        var took = container.Stop();
+        Assert.Equal(0, container.ExitCode);
+        Assert.True(took < TimeSpan.FromSeconds(9), $"docker stop took {took}");
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -12,10 +12,14 @@ public static class DockerImages
     public const string Init = "init-test/init:local";
     public const string Test = "init-test/probe:local";
     public const string App = "init-test/aspnet-graceful:local";
+    public const string ShellEntrypoint = "init-test/shell-entrypoint:local";
 
     private static readonly Lazy<string> s_init = new(BuildInit, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> s_test = new(BuildTest, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static readonly Lazy<string> s_app = new(BuildApp, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_app = new(
+        () => BuildAppImage(App, Path.Combine("docker", "dotnet-app")), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_shell = new(
+        () => BuildAppImage(ShellEntrypoint, Path.Combine("examples", "shell-entrypoint")), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The host userland, read-only: Debian 12 merges /usr, so these are a whole system.</summary>
     public static readonly string[] Userland =
@@ -29,6 +33,8 @@ public static class DockerImages
     public static string TestImage => s_test.Value;
 
     public static string AppImage => s_app.Value;
+
+    public static string ShellEntrypointImage => s_shell.Value;
 
     private static string BuildInit()
     {
@@ -53,17 +59,21 @@ public static class DockerImages
         return Test;
     }
 
-    private static string BuildApp()
+    /// <summary>An image from a recipe folder (its Dockerfile and files) plus the ASP.NET example published into app/.</summary>
+    private static string BuildAppImage(string tag, string recipe)
     {
         var context = Directory.CreateTempSubdirectory("init-app-image-").FullName;
-        File.Copy(Path.Combine(Artifacts.RepositoryRoot, "docker", "dotnet-app", "Dockerfile"), Path.Combine(context, "Dockerfile"));
+        foreach (var file in Directory.GetFiles(Path.Combine(Artifacts.RepositoryRoot, recipe)))
+        {
+            File.Copy(file, Path.Combine(context, Path.GetFileName(file)));
+        }
         Artifacts.Run("dotnet", ["publish", Path.Combine(Artifacts.RepositoryRoot, "examples", "aspnet-graceful"),
             "-c", "Release", "-o", Path.Combine(context, "app"), "-nologo", "-v", "quiet"]);
         // The stand-in runtime image is empty: the .NET runtime comes with the bind-mounted /usr.
         DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "--build-arg", "RUNTIME_IMAGE=scratch",
-            "-t", App, context);
+            "-t", tag, context);
         Directory.Delete(context, recursive: true);
-        return App;
+        return tag;
     }
 
     private static void EnsureEngine()
