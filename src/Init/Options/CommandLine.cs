@@ -23,6 +23,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
     private static readonly IReadOnlySet<string> TakesValue = new HashSet<string>
     {
         "--kill-timeout", "--rewrite", "--success-exit-code", "--parent-death-signal", "--log-level", "--log-format",
+        "--sidecar", "--sidecar-option", "--shutdown-delay",
     };
 
     /// <summary>
@@ -117,6 +118,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
         private ImmutableHashSet<int> _successCodes = ImmutableHashSet<int>.Empty;
         private bool _group;
         private bool _child;
+        private ImmutableList<SidecarDeclaration> _sidecars = [];
 
         /// <param name="name">the long option.</param>
         /// <param name="spelled">as the user wrote it, for messages.</param>
@@ -151,10 +153,37 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                 case "--log-format":
                     _settings = _settings with { LogFormat = ValueParsers.Format(spelled, value!) };
                     break;
+                case "--shutdown-delay":
+                    _settings = _settings with { ShutdownDelay = ValueParsers.Duration(spelled, value!) };
+                    break;
+                case "--sidecar":
+                    AddSidecarValue(spelled, value!, '=', "NAME=COMMAND", fixedKey: "COMMAND");
+                    break;
+                case "--sidecar-option":
+                    AddSidecarValue(spelled, value!, '.', "NAME.KEY=VALUE", fixedKey: null);
+                    break;
                 default:
                     throw new UsageException($"unknown option '{spelled}'");
             }
             return null;
+        }
+
+        /// <summary>--sidecar NAME=COMMAND (fixedKey COMMAND), or --sidecar-option NAME.KEY=VALUE.</summary>
+        private void AddSidecarValue(string spelled, string value, char nameEnd, string form, string? fixedKey)
+        {
+            var cut = value.IndexOf(nameEnd);
+            var eq = fixedKey is null ? value.IndexOf('=', Math.Max(cut, 0)) : cut;
+            if (cut <= 0 || eq < 0 || (fixedKey is null && eq <= cut + 1))
+            {
+                throw new UsageException($"{spelled}: '{value}' is not valid; expected {form}");
+            }
+            var name = SidecarSpecs.CheckName(value[..cut], spelled);
+            var source = $"{spelled} {name}";
+            var key = fixedKey ?? SidecarSpecs.NormaliseKey(value[(cut + 1)..eq], source);
+            var index = _sidecars.FindIndex(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+            var declaration = (index < 0 ? SidecarDeclaration.Empty(name) : _sidecars[index])
+                .With(key, new SourcedValue(value[(eq + 1)..], source));
+            _sidecars = index < 0 ? _sidecars.Add(declaration) : _sidecars.SetItem(index, declaration);
         }
 
         public Settings Finish()
@@ -169,6 +198,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                 LogLevel = _settings.LogLevel ?? (_verbosity > 0 ? ValueParsers.Verbosity(_verbosity + 1) : null),
                 Rewrites = _rewrites.IsEmpty ? null : _rewrites,
                 SuccessExitCodes = _successCodes.IsEmpty ? null : _successCodes,
+                Sidecars = _sidecars.IsEmpty ? null : _sidecars,
             };
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Configuration;
 
 namespace Init.Options;
@@ -18,11 +19,12 @@ internal static class EnvironmentSettings
     public const string LogLevelKey = "INIT_LOG_LEVEL";
     public const string LogFormatKey = "INIT_LOG_FORMAT";
     public const string WarnOnReapKey = "INIT_WARN_ON_REAP";
+    public const string ShutdownDelayKey = "INIT_SHUTDOWN_DELAY";
 
     public static readonly IReadOnlySet<string> KnownInitKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         SubreaperKey, SignalTargetKey, KillTimeoutKey, RewriteKey, SuccessExitCodesKey, ParentDeathSignalKey,
-        LogLevelKey, LogFormatKey, WarnOnReapKey,
+        LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey,
     };
 
     public static IConfiguration FromProcessEnvironment() =>
@@ -47,7 +49,32 @@ internal static class EnvironmentSettings
             LogLevel = Get(LogLevelKey, ValueParsers.LogLevel),
             LogFormat = Get(LogFormatKey, ValueParsers.Format),
             WarnOnReap = Get(WarnOnReapKey, ValueParsers.Boolean),
+            ShutdownDelay = Get(ShutdownDelayKey, ValueParsers.Duration),
+            Sidecars = ReadSidecars(env),
         };
+    }
+
+    /// <summary>INIT_SIDECARS__NAME__KEY (the provider turns "__" into ":"); names in alphabetical order.</summary>
+    private static ImmutableList<SidecarDeclaration>? ReadSidecars(IConfiguration env)
+    {
+        var section = env.GetSection(SidecarSpecs.EnvPrefix);
+        var declarations = ImmutableList<SidecarDeclaration>.Empty;
+        foreach (var sidecar in section.GetChildren())
+        {
+            var prefix = $"{SidecarSpecs.EnvPrefix}__{sidecar.Key}";
+            var declaration = SidecarDeclaration.Empty(SidecarSpecs.CheckName(sidecar.Key, prefix));
+            foreach (var (path, value) in sidecar.AsEnumerable(makePathsRelative: true))
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+                var source = $"{prefix}__{path.Replace(":", "__", StringComparison.Ordinal)}";
+                declaration = declaration.With(SidecarSpecs.NormaliseKey(path, source), new SourcedValue(value, source));
+            }
+            declarations = declarations.Add(declaration);
+        }
+        return declarations.IsEmpty ? null : declarations;
     }
 
     /// <summary>tini treats TINI_SUBREAPER and TINI_KILL_PROCESS_GROUP as on when merely set; dumb-init's
@@ -87,7 +114,8 @@ internal static class EnvironmentSettings
         foreach (var (key, value) in env.AsEnumerable())
         {
             // The provider turns "__" into ":"; show the variable as it was written.
-            if (value is not null && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key))
+            if (value is not null && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key) &&
+                !key.StartsWith(SidecarSpecs.EnvPrefix + ":", StringComparison.OrdinalIgnoreCase))
             {
                 unknown.Add(key.Replace(":", "__", StringComparison.Ordinal));
             }

@@ -47,4 +47,11 @@ internal sealed record InitOptions
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 
     public bool WarnOnReap { get; init; }
+
+    /// <summary>After SIGTERM, keep everything running this long before stopping (Kubernetes needs a moment
+    /// to take the pod out of its endpoints).</summary>
+    public TimeSpan ShutdownDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Processes kept alive beside the main one, in start order.</summary>
+    public ImmutableList<Processes.ProcessSpec> Sidecars { get; init; } = [];
 }

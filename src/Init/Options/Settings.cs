@@ -20,6 +20,8 @@ internal sealed record Settings
     public LogEventLevel? LogLevel { get; init; }
     public LogFormat? LogFormat { get; init; }
     public bool? WarnOnReap { get; init; }
+    public TimeSpan? ShutdownDelay { get; init; }
+    public ImmutableList<SidecarDeclaration>? Sidecars { get; init; }
 
     /// <summary>This source wins where it spoke; rewrite maps merge, this source's entry winning per signal.</summary>
     public Settings Over(Settings lower) => new()
@@ -33,6 +35,8 @@ internal sealed record Settings
         LogLevel = LogLevel ?? lower.LogLevel,
         LogFormat = LogFormat ?? lower.LogFormat,
         WarnOnReap = WarnOnReap ?? lower.WarnOnReap,
+        ShutdownDelay = ShutdownDelay ?? lower.ShutdownDelay,
+        Sidecars = Sidecars is null && lower.Sidecars is null ? null : SidecarDeclaration.Merge(Sidecars, lower.Sidecars),
     };
 
     public InitOptions ToOptions(IReadOnlyList<string> command)
@@ -49,6 +53,8 @@ internal sealed record Settings
             LogLevel = LogLevel ?? defaults.LogLevel,
             LogFormat = LogFormat ?? defaults.LogFormat,
             WarnOnReap = WarnOnReap ?? defaults.WarnOnReap,
+            ShutdownDelay = ShutdownDelay ?? defaults.ShutdownDelay,
+            Sidecars = Sidecars is null ? defaults.Sidecars : SidecarSpecs.Build(Sidecars),
         };
     }
 }

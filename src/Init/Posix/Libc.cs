@@ -53,6 +53,9 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_destroy")]
     public static partial int PosixSpawnFileActionsDestroy(void* actions);
 
+    [LibraryImport(Lib, EntryPoint = "posix_spawn_file_actions_addchdir_np")]
+    public static partial int PosixSpawnFileActionsAddchdir(void* actions, byte* path);
+
     [LibraryImport(Lib, EntryPoint = "pthread_sigmask")]
     public static partial int PthreadSigmask(int how, SignalSet* set, SignalSet* oldSet);
 

@@ -29,15 +29,19 @@ internal static unsafe class PosixSpawn
     /// <param name="argv">argv[0] is looked up in PATH like a shell does.</param>
     /// <param name="ownProcessGroup">the child leads a new process group.</param>
     /// <param name="terminalFd">when not -1, the child's group becomes that terminal's foreground group.</param>
+    /// <param name="workingDirectory">the child's working directory; null keeps init's.</param>
+    /// <param name="environment">variables set (or replaced) in the environment init passes on.</param>
     /// <returns>0 and the pid, or the errno of the failed spawn or exec.</returns>
     public static int Spawn(IReadOnlyList<string> argv, bool ownProcessGroup, int terminalFd,
-        in SignalSet mask, in SignalSet defaults, out int pid)
+        in SignalSet mask, in SignalSet defaults, string? workingDirectory,
+        IReadOnlyDictionary<string, string> environment, out int pid)
     {
         pid = 0;
         var attr = NativeMemory.AllocZeroed(Libc.SpawnAttrSize);
         var actions = NativeMemory.AllocZeroed(Libc.SpawnFileActionsSize);
         var strings = new List<nint>(argv.Count);
         var argvBlock = (byte**)NativeMemory.AllocZeroed((nuint)(argv.Count + 1), (nuint)sizeof(byte*));
+        byte** envBlock = null;
         try
         {
             for (var i = 0; i < argv.Count; i++)
@@ -47,6 +51,10 @@ internal static unsafe class PosixSpawn
 
             Check(Libc.PosixSpawnattrInit(attr));
             Check(Libc.PosixSpawnFileActionsInit(actions));
+            if (workingDirectory is not null)
+            {
+                Check(Libc.PosixSpawnFileActionsAddchdir(actions, ToCString(workingDirectory, strings)));
+            }
 
             short flags = Libc.PosixSpawnSetSigMask | Libc.PosixSpawnSetSigDef;
             if (ownProcessGroup)
@@ -68,10 +76,15 @@ internal static unsafe class PosixSpawn
             }
 
             var envp = *(byte***)s_environ;
+            if (environment.Count > 0)
+            {
+                envp = envBlock = MergeEnvironment(envp, environment, strings);
+            }
             return Libc.PosixSpawnp(out pid, argvBlock[0], actions, attr, argvBlock, envp);
         }
         finally
         {
+            NativeMemory.Free(envBlock);
             Libc.PosixSpawnFileActionsDestroy(actions);
             Libc.PosixSpawnattrDestroy(attr);
             foreach (var s in strings)
@@ -82,6 +95,34 @@ internal static unsafe class PosixSpawn
             NativeMemory.Free(actions);
             NativeMemory.Free(attr);
         }
+    }
+
+    /// <summary>init's own environment, byte for byte, minus the names being set, plus the new values.</summary>
+    private static byte** MergeEnvironment(byte** inherited, IReadOnlyDictionary<string, string> set, List<nint> owned)
+    {
+        var kept = new List<nint>();
+        for (var entry = inherited; *entry != null; entry++)
+        {
+            var text = new ReadOnlySpan<byte>(*entry, int.MaxValue);
+            text = text[..text.IndexOf((byte)0)];
+            var eq = text.IndexOf((byte)'=');
+            var name = Encoding.UTF8.GetString(eq < 0 ? text : text[..eq]);
+            if (!set.ContainsKey(name))
+            {
+                kept.Add((nint)(*entry));
+            }
+        }
+        var block = (byte**)NativeMemory.AllocZeroed((nuint)(kept.Count + set.Count + 1), (nuint)sizeof(byte*));
+        var i = 0;
+        foreach (var entry in kept)
+        {
+            block[i++] = (byte*)entry;
+        }
+        foreach (var (name, value) in set)
+        {
+            block[i++] = ToCString($"{name}={value}", owned);
+        }
+        return block;
     }
 
     private static byte* ToCString(string value, List<nint> owned)

@@ -27,9 +27,10 @@ internal sealed class ChildSpawner
         _reaper = reaper;
     }
 
-    public SpawnOutcome Spawn(IReadOnlyList<string> command, int terminalFd)
+    public SpawnOutcome Spawn(ProcessSpec spec, int terminalFd)
     {
-        var rc = PosixSpawn.Spawn(command, ownProcessGroup: true, terminalFd, _mask, _defaults, out var pid);
+        var rc = PosixSpawn.Spawn(spec.Command, ownProcessGroup: true, terminalFd, _mask, _defaults,
+            spec.WorkingDirectory, spec.Environment, out var pid);
         if (rc != 0)
         {
             return new SpawnOutcome(0, NativeConvert.ToErrno(rc));

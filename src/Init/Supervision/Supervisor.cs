@@ -9,8 +9,8 @@ using Serilog;
 namespace Init.Supervision;
 
 /// <summary>
-/// The one loop, as in tini: spawn the main child, then take events (a signal arrived, a child was reaped,
-/// the kill timeout passed) until the main child has exited and nothing is left of its process group.
+/// The one loop, as in tini: start the sidecars, then the main process, then take events (a signal arrived,
+/// a child ended or stopped, a timer is due) until the main process has ended and everything is stopped.
 /// Only this class decides; the signal listener and the reaper just post events.
 /// </summary>
 internal sealed class Supervisor
@@ -19,9 +19,9 @@ internal sealed class Supervisor
     /// whose parent never reaps it would otherwise hold the group, and init, forever).</summary>
     private static readonly TimeSpan AfterKillGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>While the main child is gone but its group is not, how often to look again: a group member
-    /// whose parent is not init dies without telling init (no event would wake the loop).</summary>
-    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(200);
+    /// <summary>While a stopped process's group is still there, how often to look again: a group member whose
+    /// parent is not init dies without telling init (no event would wake the loop).</summary>
+    private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(200);
 
     private readonly InitOptions _options;
     private readonly EventQueue _events;
@@ -32,16 +32,17 @@ internal sealed class Supervisor
     private readonly int _sigkill = SignalNames.Number(Signum.SIGKILL);
     private readonly int _sigstop = SignalNames.Number(Signum.SIGSTOP);
     private readonly int _sigcont = SignalNames.Number(Signum.SIGCONT);
+    private readonly SupervisedProcess _main;
+    private readonly List<SupervisedProcess> _sidecars;
 
-    private int _mainPid;
     private int _terminalFd = -1;
     /// <summary>init passed a job-control stop on itself; the child's stop it causes is not news.</summary>
     private bool _stoppedForJobControl;
-    private ExitStatus? _mainExit;
-    private long? _deadline;
-    private bool _stopSentToGroup;
-    private bool _killSent;
-    private bool _gaveUp;
+    private bool _mainGroupSignaled;
+    private long? _drainUntil;
+    private int _drainSignal;
+    private ShutdownSequence? _shutdown;
+    private int? _exitCodeOverride;
 
     public Supervisor(InitOptions options, EventQueue events, ChildSpawner spawner, ILogger log)
     {
@@ -49,40 +50,42 @@ internal sealed class Supervisor
         _events = events;
         _spawner = spawner;
         _log = log;
+        _main = new SupervisedProcess(new ProcessSpec { Name = ProcessSpec.MainName, Command = options.Command, Restart = RestartPolicy.Main }, isMain: true);
+        _sidecars = options.Sidecars.Select(s => new SupervisedProcess(s, isMain: false)).ToList();
     }
 
     /// <returns>init's exit code.</returns>
     public int Run()
     {
-        _terminalFd = ProcessControl.ControllingTerminalFd();
-        var outcome = _spawner.Spawn(_options.Command, _terminalFd);
-        if (!outcome.Started)
+        if (CommandMissing() is { } code)
         {
-            _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason})" : "{Command}: cannot execute ({Reason})",
-                _options.Command[0], ProcessControl.Describe(outcome.Error));
-            return outcome.ExitCode;
+            return code;
         }
-        _mainPid = outcome.Pid;
-        _log.Information("started {Command} as pid {Pid}", string.Join(' ', _options.Command), _mainPid);
-
-        while (!Finished)
+        foreach (var sidecar in _sidecars)
         {
-            var e = _events.Take(TimeUntilDeadline());
+            Start(sidecar);
+        }
+        _terminalFd = ProcessControl.ControllingTerminalFd();
+        Start(_main);
+
+        while (_shutdown?.Finished != true)
+        {
+            var e = _events.Take(NextWait());
             try
             {
                 switch (e)
                 {
-                    case null when DeadlinePassed: OnDeadline(); break;
-                    case null: break;
                     case SignalReceived s: OnSignal(s.Signal); break;
                     case ChildExited c: OnChildExited(c.Pid, c.Status); break;
                     case ChildStopped c: OnChildStopped(c.Pid, c.Signal); break;
                     case ReaperFailed f: _log.Error("waitpid failed: {Error}", f.Error); break;
                 }
+                OnTimers();
+                _shutdown?.Advance();
             }
             catch (Exception ex)
             {
-                // PID 1 must not die with a child still running: report and keep supervising.
+                // PID 1 must not die with children running: report and keep supervising.
                 _log.Error(ex, "error while handling {Event}", e);
             }
         }
@@ -90,14 +93,50 @@ internal sealed class Supervisor
         return ExitCode();
     }
 
-    private bool DeadlinePassed => _deadline is { } d && Stopwatch.GetTimestamp() >= d;
+    private static long Now => Stopwatch.GetTimestamp();
 
-    private bool Finished => _gaveUp || (_mainExit is not null && !ProcessSignals.GroupExists(_mainPid));
+    private static long After(TimeSpan span) => Now + (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    private IEnumerable<SupervisedProcess> All => _sidecars.Prepend(_main);
+
+    /// <summary>A command that cannot run is reported before anything starts, with the shell's exit code.</summary>
+    private int? CommandMissing()
+    {
+        foreach (var process in All)
+        {
+            var error = CommandLookup.Check(process.Spec.Command[0], process.Spec.WorkingDirectory);
+            if (error != 0)
+            {
+                var outcome = new SpawnOutcome(0, error);
+                _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
+                    process.Spec.Command[0], ProcessControl.Describe(error), process.IsMain ? "" : $", for sidecar {process.Name}");
+                return outcome.ExitCode;
+            }
+        }
+        return null;
+    }
+
+    private void Start(SupervisedProcess process)
+    {
+        var outcome = _spawner.Spawn(process.Spec, process.IsMain ? _terminalFd : -1);
+        if (!outcome.Started)
+        {
+            _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason})" : "{Command}: cannot execute ({Reason})",
+                process.Spec.Command[0], ProcessControl.Describe(outcome.Error));
+            process.State = ProcessState.Running;
+            OnEnded(process, ExitStatus.Exited(outcome.ExitCode));
+            return;
+        }
+        process.Pid = outcome.Pid;
+        process.StartedAt = Now;
+        process.State = ProcessState.Running;
+        _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
+    }
 
     private int ExitCode()
     {
-        var code = _mainExit?.ExitCode ?? 128 + _sigkill;
-        if (_options.SuccessExitCodes.Contains(code))
+        var code = _exitCodeOverride ?? _main.LastExit?.ExitCode ?? 128 + _sigkill;
+        if (_exitCodeOverride is null && _options.SuccessExitCodes.Contains(code))
         {
             _log.Information("exit code {Code} is expected; exiting with 0", code);
             return 0;
@@ -119,28 +158,52 @@ internal sealed class Supervisor
             _log.Debug("rewrote {From} to {To}", SignalNames.Name(received), SignalNames.Name(signal));
         }
 
+        if (signal == _sigcont)
+        {
+            // Resumed after a stop (a shell's fg): the terminal went to init's group; the child needs it back.
+            _stoppedForJobControl = false;
+            ProcessControl.GiveTerminalTo(_terminalFd, _main.Pid);
+        }
         if (ForwardableSignals.IsJobControlStop(signal))
         {
             StopForJobControl(signal);
             return;
         }
 
-        if (signal == _sigcont)
+        if (!ForwardableSignals.IsShutdownRequest(signal) && !ForwardableSignals.IsShutdownRequest(received))
         {
-            // Resumed after a stop (a shell's fg): the terminal went to init's group; the child needs it back.
-            _stoppedForJobControl = false;
-            ProcessControl.GiveTerminalTo(_terminalFd, _mainPid);
+            ForwardToMain(signal);
+            return;
         }
 
-        Forward(signal);
-        if (ForwardableSignals.IsShutdownRequest(signal) || ForwardableSignals.IsShutdownRequest(received))
+        if (_shutdown is not null)
         {
-            // A stopped process cannot act on SIGTERM: wake it, as systemd does.
-            if (signal != _sigcont)
-            {
-                Forward(_sigcont);
-            }
-            BeginShutdown(SignalNames.Name(received));
+            // A second SIGTERM during shutdown goes to whatever is being stopped now.
+            _shutdown.Forward(signal);
+        }
+        else if (_drainUntil is not null || _options.ShutdownDelay <= TimeSpan.Zero)
+        {
+            BeginShutdown($"{SignalNames.Name(received)} received", signal);
+        }
+        else
+        {
+            _drainUntil = After(_options.ShutdownDelay);
+            _drainSignal = signal;
+            _log.Information("{Signal} received: everything keeps running for {Delay} before it is stopped",
+                SignalNames.Name(received), Duration.Format(_options.ShutdownDelay));
+        }
+    }
+
+    /// <summary>Signals other than the shutdown ones go to the main process only (its group by default).</summary>
+    private void ForwardToMain(int signal)
+    {
+        var toGroup = _main.State != ProcessState.Running || _options.SignalTarget == SignalTarget.Group;
+        var delivered = toGroup ? ProcessSignals.SendToGroup(_main.Pid, signal) : ProcessSignals.Send(_main.Pid, signal);
+        _log.Debug("forwarded {Signal} to {Target} {Pid}{Missing}", SignalNames.Name(signal),
+            toGroup ? "process group" : "pid", _main.Pid, delivered ? "" : " (already gone)");
+        if (toGroup && signal == _sigterm)
+        {
+            _mainGroupSignaled = true;
         }
     }
 
@@ -148,13 +211,13 @@ internal sealed class Supervisor
     /// A whole group gets SIGSTOP: TSTP's default stop is ignored by an orphaned process group.</summary>
     private void StopForJobControl(int signal)
     {
-        if (_mainExit is null && _options.SignalTarget == SignalTarget.Child)
+        if (_main.State == ProcessState.Running && _options.SignalTarget == SignalTarget.Child)
         {
-            ProcessSignals.Send(_mainPid, signal);
+            ProcessSignals.Send(_main.Pid, signal);
         }
         else
         {
-            ProcessSignals.SendToGroup(_mainPid, _sigstop);
+            ProcessSignals.SendToGroup(_main.Pid, _sigstop);
         }
         _log.Debug("passed on {Signal}", SignalNames.Name(signal));
         if (!_isPid1)
@@ -172,7 +235,7 @@ internal sealed class Supervisor
     private void OnChildStopped(int pid, int signal)
     {
         // The event may be handled after a SIGCONT already woke the child: act only on a stop still in force.
-        if (pid != _mainPid || _mainExit is not null || _isPid1 || _stoppedForJobControl ||
+        if (pid != _main.Pid || _main.State != ProcessState.Running || _isPid1 || _stoppedForJobControl ||
             !ForwardableSignals.IsJobControlStop(signal) || !ProcessTable.IsStopped(pid))
         {
             return;
@@ -182,32 +245,10 @@ internal sealed class Supervisor
         ProcessControl.StopSelf();
     }
 
-    private void Forward(int signal)
-    {
-        var toGroup = _mainExit is not null || _options.SignalTarget == SignalTarget.Group;
-        var delivered = toGroup ? ProcessSignals.SendToGroup(_mainPid, signal) : ProcessSignals.Send(_mainPid, signal);
-        _log.Debug("forwarded {Signal} to {Target} {Pid}{Missing}", SignalNames.Name(signal),
-            toGroup ? "process group" : "pid", _mainPid, delivered ? "" : " (already gone)");
-        if (toGroup && signal == _sigterm)
-        {
-            _stopSentToGroup = true;
-        }
-    }
-
-    private void BeginShutdown(string reason)
-    {
-        if (_deadline is not null)
-        {
-            return;
-        }
-        _deadline = Stopwatch.GetTimestamp() + (long)(_options.KillTimeout.TotalSeconds * Stopwatch.Frequency);
-        _log.Information("{Reason}: shutting down; SIGKILL in {Timeout} if anything is still running", reason,
-            Duration.Format(_options.KillTimeout));
-    }
-
     private void OnChildExited(int pid, ExitStatus status)
     {
-        if (pid != _mainPid)
+        var process = All.FirstOrDefault(p => p.Pid == pid && p.State == ProcessState.Running);
+        if (process is null)
         {
             if (_options.WarnOnReap)
             {
@@ -219,46 +260,250 @@ internal sealed class Supervisor
             }
             return;
         }
-
-        _mainExit = status;
-        _log.Information("main process {Pid} ended: {Status}", pid, status);
-        if (ProcessSignals.GroupExists(_mainPid) && !_stopSentToGroup)
-        {
-            _log.Information("stopping what the main process left in its group {Pgid}", _mainPid);
-            ProcessSignals.SendToGroup(_mainPid, _sigterm);
-            ProcessSignals.SendToGroup(_mainPid, _sigcont);
-            _stopSentToGroup = true;
-            BeginShutdown("main process ended");
-        }
+        OnEnded(process, status);
     }
 
-    private void OnDeadline()
+    private void OnEnded(SupervisedProcess process, ExitStatus status)
     {
-        if (_killSent)
+        var uptime = Stopwatch.GetElapsedTime(process.StartedAt);
+        process.LastExit = status;
+        process.State = ProcessState.Down;
+
+        if (process.IsMain)
         {
-            _log.Warning("processes in group {Pgid} survived SIGKILL for {Grace}; exiting without them",
-                _mainPid, Duration.Format(AfterKillGrace));
-            _gaveUp = true;
+            _log.Information("main process {Pid} ended: {Status}", process.Pid, status);
+            BeginShutdown("main process ended", null);
             return;
         }
 
-        // The kill must happen whatever naming the victims does; state first, so this runs once.
-        _killSent = true;
-        _deadline = Stopwatch.GetTimestamp() + (long)(AfterKillGrace.TotalSeconds * Stopwatch.Frequency);
-        var left = NameGroupMembers();
-        ProcessSignals.SendToGroup(_mainPid, _sigkill);
-        if (_isPid1)
+        if (_shutdown is not null)
         {
-            ProcessSignals.SendToAll(_sigkill);
+            _log.Information("{Process} ended: {Status}", process, status);
+            return;
         }
-        _log.Warning("kill timeout {Timeout} passed; sent SIGKILL to {Processes}", Duration.Format(_options.KillTimeout), left);
+        if (ProcessSignals.GroupExists(process.Pid))
+        {
+            // What the sidecar left behind would outlive it, and its restart would start a second copy.
+            ProcessSignals.SendToGroup(process.Pid, _sigterm);
+            ProcessSignals.SendToGroup(process.Pid, _sigcont);
+        }
+
+        switch (process.Restarts.OnExit(status, uptime, Stopwatch.GetElapsedTime(0)))
+        {
+            case RestartDecision.Restart r:
+                process.State = ProcessState.WaitingToRestart;
+                process.RestartAt = After(r.Delay);
+                _log.Warning("{Process} ended: {Status}; restart {Count} in {Delay}", process, status,
+                    process.Restarts.Restarts, Duration.Format(r.Delay));
+                break;
+            case RestartDecision.GiveUp g when process.Spec.Restart.OnGiveUp == GiveUpAction.Exit:
+                _log.Error("{Process} ended: {Status}; {Count} restarts within {Window}: giving up, stopping everything",
+                    process, status, g.RestartsInWindow, Duration.Format(process.Spec.Restart.Window));
+                _exitCodeOverride = status.ExitCode != 0 ? status.ExitCode : 1;
+                BeginShutdown($"sidecar {process.Name} gave up", null);
+                break;
+            case RestartDecision.GiveUp g:
+                process.State = ProcessState.GaveUp;
+                _log.Error("{Process} ended: {Status}; {Count} restarts within {Window}: giving up, leaving it down",
+                    process, status, g.RestartsInWindow, Duration.Format(process.Spec.Restart.Window));
+                break;
+            default:
+                _log.Warning("{Process} ended: {Status}; its restart policy ({Policy}) keeps it down", process, status,
+                    process.Spec.Restart.Mode);
+                break;
+        }
     }
 
-    private string NameGroupMembers()
+    private void OnTimers()
+    {
+        if (_drainUntil is { } drain && Now >= drain && _shutdown is null)
+        {
+            BeginShutdown("shutdown delay over", _drainSignal);
+        }
+        if (_shutdown is not null)
+        {
+            return;
+        }
+        foreach (var sidecar in _sidecars)
+        {
+            if (sidecar.State == ProcessState.WaitingToRestart && Now >= sidecar.RestartAt)
+            {
+                Start(sidecar);
+            }
+        }
+    }
+
+    private void BeginShutdown(string reason, int? signal)
+    {
+        if (_shutdown is not null)
+        {
+            return;
+        }
+        foreach (var sidecar in _sidecars.Where(s => s.State == ProcessState.WaitingToRestart))
+        {
+            sidecar.State = ProcessState.Down;
+        }
+        _log.Information("{Reason}: shutting down; SIGKILL in {Timeout} for anything still running", reason,
+            Duration.Format(_options.KillTimeout));
+        var order = new List<SupervisedProcess> { _main };
+        order.AddRange(Enumerable.Reverse(_sidecars));
+        _shutdown = new ShutdownSequence(this, order, signal ?? _sigterm, After(_options.KillTimeout));
+        _shutdown.Advance();
+    }
+
+    private TimeSpan? NextWait()
+    {
+        long? due = null;
+        void Consider(long at) => due = due is { } d ? Math.Min(d, at) : at;
+
+        if (_drainUntil is { } drain && _shutdown is null)
+        {
+            Consider(drain);
+        }
+        if (_shutdown?.Deadline is { } deadline)
+        {
+            Consider(deadline);
+        }
+        if (_shutdown?.WaitingForGroup == true)
+        {
+            Consider(After(GroupPoll));
+        }
+        foreach (var sidecar in _sidecars.Where(s => s.State == ProcessState.WaitingToRestart))
+        {
+            Consider(sidecar.RestartAt);
+        }
+        return due is { } at ? Stopwatch.GetElapsedTime(Now, at) : null;
+    }
+
+    /// <summary>
+    /// Stops processes one after another: the main one (and what it left in its group), then the sidecars in
+    /// reverse start order, each with its stop signal and stop timeout, all within the overall kill timeout.
+    /// </summary>
+    private sealed class ShutdownSequence(Supervisor s, List<SupervisedProcess> order, int mainSignal, long overallDeadline)
+    {
+        private int _index = -1;
+        private bool _killed;
+        private bool _mainSignalSent;
+
+        public bool Finished { get; private set; }
+
+        public long? Deadline { get; private set; }
+
+        /// <summary>The current process has ended but its group has not.</summary>
+        public bool WaitingForGroup => Current is { State: not ProcessState.Running } p && p.Pid != 0 && ProcessSignals.GroupExists(p.Pid);
+
+        private SupervisedProcess? Current => _index >= 0 && _index < order.Count ? order[_index] : null;
+
+        public void Forward(int signal)
+        {
+            if (Current is { } p)
+            {
+                if (p.IsMain)
+                {
+                    s.ForwardToMain(signal);
+                }
+                else
+                {
+                    ProcessSignals.SendToGroup(p.Pid, signal);
+                }
+            }
+        }
+
+        /// <summary>Moves on while the current step is done; starts the next one.</summary>
+        public void Advance()
+        {
+            while (!Finished)
+            {
+                if (Current is { } current && !StepDone(current))
+                {
+                    if (current.IsMain)
+                    {
+                        NudgeMain(current);
+                    }
+                    if (Deadline is { } d && Now >= d)
+                    {
+                        OnDeadline(current);
+                    }
+                    return;
+                }
+                _index++;
+                _killed = false;
+                if (Current is not { } next)
+                {
+                    Finished = true;
+                    return;
+                }
+                StartStep(next);
+            }
+        }
+
+        private bool StepDone(SupervisedProcess p) =>
+            _killed && Deadline is { } d && Now >= d // gave SIGKILL and its grace: move on regardless
+            || p.State != ProcessState.Running && (p.Pid == 0 || !ProcessSignals.GroupExists(p.Pid));
+
+        private void StartStep(SupervisedProcess p)
+        {
+            var timeout = p.Spec.StopTimeout ?? s._options.KillTimeout;
+            Deadline = Math.Min(After(timeout), overallDeadline);
+            if (p.IsMain)
+            {
+                NudgeMain(p);
+                return;
+            }
+            if (p.State == ProcessState.Running || (p.Pid != 0 && ProcessSignals.GroupExists(p.Pid)))
+            {
+                var signal = p.Spec.StopSignal ?? s._sigterm;
+                s._log.Information("stopping {Process} with {Signal}", p, SignalNames.Name(signal));
+                ProcessSignals.SendToGroup(p.Pid, signal);
+                ProcessSignals.SendToGroup(p.Pid, s._sigcont);
+            }
+        }
+
+        /// <summary>The main process gets the shutdown signal once; once it has ended, what it left in its group
+        /// gets SIGTERM once (unless the group already had it). A stopped process could not act: SIGCONT follows.</summary>
+        private void NudgeMain(SupervisedProcess p)
+        {
+            if (p.State == ProcessState.Running && !_mainSignalSent)
+            {
+                _mainSignalSent = true;
+                s.ForwardToMain(mainSignal);
+                s.ForwardToMain(s._sigcont);
+            }
+            else if (p.State != ProcessState.Running && p.Pid != 0 && !s._mainGroupSignaled && ProcessSignals.GroupExists(p.Pid))
+            {
+                s._mainGroupSignaled = true;
+                s._log.Information("stopping what the main process left in its group {Pgid}", p.Pid);
+                ProcessSignals.SendToGroup(p.Pid, s._sigterm);
+                ProcessSignals.SendToGroup(p.Pid, s._sigcont);
+            }
+        }
+
+        private void OnDeadline(SupervisedProcess p)
+        {
+            if (_killed)
+            {
+                return;
+            }
+            _killed = true;
+            Deadline = After(AfterKillGrace);
+            var left = s.NameGroupMembers(p.Pid);
+            ProcessSignals.SendToGroup(p.Pid, s._sigkill);
+            var everything = s._isPid1 && Now >= overallDeadline;
+            if (everything)
+            {
+                ProcessSignals.SendToAll(s._sigkill);
+            }
+            s._log.Warning("{What} passed; sent SIGKILL to {Processes}{Rest}",
+                Now >= overallDeadline ? $"kill timeout {Duration.Format(s._options.KillTimeout)}" : $"stop timeout of {p}",
+                left, everything ? " and every process left" : "");
+        }
+    }
+
+    private string NameGroupMembers(int pgid)
     {
         try
         {
-            var members = ProcessTable.InGroup(_mainPid);
+            var members = ProcessTable.InGroup(pgid);
             if (members.Count > 0)
             {
                 return string.Join(", ", members);
@@ -266,18 +511,8 @@ internal sealed class Supervisor
         }
         catch (Exception e)
         {
-            _log.Debug("cannot list group {Pgid}: {Error}", _mainPid, e.Message);
+            _log.Debug("cannot list group {Pgid}: {Error}", pgid, e.Message);
         }
-        return $"process group {_mainPid}";
-    }
-
-    private TimeSpan? TimeUntilDeadline()
-    {
-        TimeSpan? wait = _deadline is { } deadline ? Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline) : null;
-        if (_mainExit is not null && (wait is null || wait > DrainPoll))
-        {
-            wait = DrainPoll;
-        }
-        return wait;
+        return $"process group {pgid}";
     }
 }

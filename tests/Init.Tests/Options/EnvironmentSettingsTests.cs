@@ -194,7 +194,8 @@ public class EnvironmentSettingsTests
             ("INITIAL", "1"),
             ("MY_INIT_X", "1"));
 
-        Assert.Equal(["INIT_FOO", "INIT_SIDECARS__x__COMMAND"], EnvironmentSettings.UnknownInitKeys(env));
+        // Sidecar settings are read (and checked) as INIT_SIDECARS__NAME__KEY; they are not unknown.
+        Assert.Equal(["INIT_FOO"], EnvironmentSettings.UnknownInitKeys(env));
     }
 
     [Fact]
@@ -215,7 +216,7 @@ public class EnvironmentSettingsTests
         Assert.Equal(
             [
                 "INIT_KILL_TIMEOUT", "INIT_LOG_FORMAT", "INIT_LOG_LEVEL", "INIT_PARENT_DEATH_SIGNAL", "INIT_REWRITE",
-                "INIT_SIGNAL_TARGET", "INIT_SUBREAPER", "INIT_SUCCESS_EXIT_CODES", "INIT_WARN_ON_REAP",
+                "INIT_SHUTDOWN_DELAY", "INIT_SIGNAL_TARGET", "INIT_SUBREAPER", "INIT_SUCCESS_EXIT_CODES", "INIT_WARN_ON_REAP",
             ],
             EnvironmentSettings.KnownInitKeys.Order(StringComparer.Ordinal));
 

@@ -1,0 +1,42 @@
+using Init.Processes;
+
+namespace Init.Supervision;
+
+internal enum ProcessState
+{
+    NotStarted,
+    Running,
+    WaitingToRestart,
+
+    /// <summary>Ended and not to be restarted (its policy, or init is stopping).</summary>
+    Down,
+
+    /// <summary>Restarted too often; left down (ON_GIVE_UP=ignore).</summary>
+    GaveUp,
+}
+
+/// <summary>The run-time state of one process the supervisor keeps: the main one or a sidecar.</summary>
+internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
+{
+    public ProcessSpec Spec { get; } = spec;
+
+    public bool IsMain { get; } = isMain;
+
+    public string Name => Spec.Name;
+
+    public RestartTracker Restarts { get; } = new(spec.Restart);
+
+    public ProcessState State { get; set; } = ProcessState.NotStarted;
+
+    /// <summary>The pid of the current (or last) run; it also names the run's process group.</summary>
+    public int Pid { get; set; }
+
+    public long StartedAt { get; set; }
+
+    public ExitStatus? LastExit { get; set; }
+
+    /// <summary>When a restart is due (Stopwatch timestamp), while <see cref="State"/> is WaitingToRestart.</summary>
+    public long RestartAt { get; set; }
+
+    public override string ToString() => IsMain ? $"main process {Pid}" : $"sidecar {Name} ({Pid})";
+}
