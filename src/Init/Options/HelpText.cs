@@ -31,6 +31,12 @@ internal static class HelpText
           -v, --verbose               more log lines: -v info, -vv debug, -vvv trace (default: warnings)
               --log-level LEVEL       error, warning, info, debug or trace
               --log-format FORMAT     text (default) or json
+              --sidecar NAME=COMMAND  also run COMMAND (split like a shell would, no shell run) as sidecar NAME,
+                                      started before the main command, restarted per its policy; repeatable
+              --sidecar-option NAME.KEY=VALUE
+                                      a sidecar setting (keys below, e.g. worker.restart=on-failure,
+                                      worker.env.MODE=batch)
+              --shutdown-delay D      after SIGTERM/SIGINT keep everything running for D, then stop
           -h, --help                  print this help and exit
           -V, --version               print the version and exit
 
@@ -44,6 +50,12 @@ internal static class HelpText
           INIT_WARN_ON_REAP=1|0        as -w
           INIT_LOG_LEVEL=LEVEL         as --log-level
           INIT_LOG_FORMAT=text|json    as --log-format
+          INIT_SHUTDOWN_DELAY=D        as --shutdown-delay
+          INIT_SIDECARS__NAME__KEY=V   a sidecar; KEY: COMMAND, RESTART (always|on-failure|never, default always),
+                                       RESTART_DELAY (1s), RESTART_BACKOFF (2), RESTART_MAX_DELAY (30s),
+                                       MIN_UPTIME (10s, a run this long resets the backoff), MAX_RESTARTS (5)
+                                       within RESTART_WINDOW (60s), ON_GIVE_UP (exit|ignore), STOP_SIGNAL (TERM),
+                                       STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR
           TINI_SUBREAPER, TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY=0-4, DUMB_INIT_SETSID=0|1 are understood.
           An unknown INIT_* variable is reported as a warning.
 
@@ -52,7 +64,12 @@ internal static class HelpText
         group as STOP), then init stops itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
         fault signals. When stdin is init's terminal, the child's group is made its foreground group.
 
+        Sidecars: started first, in order (flags, then INIT_SIDECARS__* by name); signals other than TERM/INT go to
+        the main command only. When the main command ends (or after TERM/INT), init stops it, then the sidecars
+        in reverse order, each with its STOP_SIGNAL and STOP_TIMEOUT, all within the kill timeout.
+
         Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;
-        126 when the command cannot be executed; 127 when it is not found; 1 when init itself fails to start.
+        126 when a command cannot be executed; 127 when one is not found; 1 when init itself fails to start;
+        a sidecar's exit code (1 if that was 0) when it gave up with ON_GIVE_UP=exit.
         """;
 }

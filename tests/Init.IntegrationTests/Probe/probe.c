@@ -3,9 +3,9 @@
  * fact, so the tests can wait on lines instead of sleeping. Plain C so it adds no runtime of its own
  * (no .NET signal handling) between init and what the test measures.
  *
- *   probe signals [--ignore-term] [--exit-code N]
+ *   probe signals [--ignore-term] [--exit-code N] [--exit-on S]
  *       catch every catchable signal, print "ready pid=P pgid=G" then "signal N pid=P" for each one received.
- *       SIGTERM ends it with exit code N (default 0) unless --ignore-term.
+ *       Signal S (default SIGTERM) ends it with exit code N (default 0), unless --ignore-term.
  *   probe orphans N
  *       make N orphans that exit together, then wait until init has reaped them all; print
  *       "orphans N released", then "zombies left Z, orphans alive A"; exit 0 when both are 0 (1 after 20 s).
@@ -29,6 +29,7 @@
 static int ignore_term;
 static char pid_suffix[32];
 static int term_exit_code;
+static int exit_signal = SIGTERM;
 
 static void say(const char *line)
 {
@@ -57,7 +58,7 @@ static void on_signal(int sig)
     size_t suffix = strlen(pid_suffix);
     memcpy(buf + p, pid_suffix, suffix + 1);
     say(buf);
-    if (sig == SIGTERM && !ignore_term) _exit(term_exit_code);
+    if (sig == exit_signal && !ignore_term) _exit(term_exit_code);
 }
 
 static __attribute__((noreturn)) void run_signals(int argc, char **argv)
@@ -65,6 +66,7 @@ static __attribute__((noreturn)) void run_signals(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--ignore-term") == 0) ignore_term = 1;
         else if (strcmp(argv[i], "--exit-code") == 0 && i + 1 < argc) term_exit_code = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--exit-on") == 0 && i + 1 < argc) exit_signal = atoi(argv[++i]);
     }
     snprintf(pid_suffix, sizeof pid_suffix, " pid=%d\n", (int)getpid());
     struct sigaction sa;
