@@ -28,6 +28,11 @@ internal static class Program
             return StartupFailure;
         }
 
+        if (args.Length > 0 && args[0] == Status.StatusCommand.Name)
+        {
+            return Status.StatusCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         InitOptions options;
         try
         {
@@ -83,6 +88,8 @@ internal static class Program
         var reaper = new Reaper(events);
         reaper.Start();
         using var listener = new SignalListener(events, forwardable);
-        return new Supervisor(options, events, new ChildSpawner(startup, reaper), log).Run();
+        var status = new Status.StatusPublisher(Status.RuntimeDirectory.ForThisInit(
+            Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1), log);
+        return new Supervisor(options, events, new ChildSpawner(startup, reaper), status, log).Run();
     }
 }

@@ -20,11 +20,12 @@ internal static class EnvironmentSettings
     public const string LogFormatKey = "INIT_LOG_FORMAT";
     public const string WarnOnReapKey = "INIT_WARN_ON_REAP";
     public const string ShutdownDelayKey = "INIT_SHUTDOWN_DELAY";
+    public const string RuntimeDirKey = Status.RuntimeDirectory.EnvKey;
 
     public static readonly IReadOnlySet<string> KnownInitKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         SubreaperKey, SignalTargetKey, KillTimeoutKey, RewriteKey, SuccessExitCodesKey, ParentDeathSignalKey,
-        LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey,
+        LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey, RuntimeDirKey,
     };
 
     public static IConfiguration FromProcessEnvironment() =>

@@ -14,7 +14,9 @@ internal static class HelpText
         (128+N when the child died of signal N).
 
         Usage: init [options] [--] command [args...]
-        Options end at "--" or at the first argument that is not an option.
+               init status [--json] [--check] [--dir DIR]
+        Options end at "--" or at the first argument that is not an option. A command named "status" needs
+        "--" before it.
 
         Options:
           -c, --single-child          send signals to the child only, not its process group
@@ -55,7 +57,10 @@ internal static class HelpText
                                        RESTART_DELAY (1s), RESTART_BACKOFF (2), RESTART_MAX_DELAY (30s),
                                        MIN_UPTIME (10s, a run this long resets the backoff), MAX_RESTARTS (5)
                                        within RESTART_WINDOW (60s), ON_GIVE_UP (exit|ignore), STOP_SIGNAL (TERM),
-                                       STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR
+                                       STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR, REQUIRED (false;
+                                       true: must be up for `init status --check`)
+          INIT_RUNTIME_DIR=DIR         where init publishes its status (default /run/init as PID 1,
+                                       /run/init.PID otherwise)
           TINI_SUBREAPER, TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY=0-4, DUMB_INIT_SETSID=0|1 are understood.
           An unknown INIT_* variable is reported as a warning.
 
@@ -67,6 +72,10 @@ internal static class HelpText
         Sidecars: started first, in order (flags, then INIT_SIDECARS__* by name); signals other than TERM/INT go to
         the main command only. When the main command ends (or after TERM/INT), init stops it, then the sidecars
         in reverse order, each with its STOP_SIGNAL and STOP_TIMEOUT, all within the kill timeout.
+
+        Status: `init status` (e.g. kubectl exec POD -- /init status) prints each process: name, pid, state,
+        ready, restarts, uptime, last exit, RSS and CPU time; --json for machines; --check exits 0 only when
+        the main process and every REQUIRED sidecar are running and ready (for exec probes), else 1.
 
         Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;
         126 when a command cannot be executed; 127 when one is not found; 1 when init itself fails to start;

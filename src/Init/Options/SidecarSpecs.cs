@@ -12,7 +12,7 @@ internal static partial class SidecarSpecs
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
     {
         "COMMAND", "RESTART", "RESTART_DELAY", "RESTART_BACKOFF", "RESTART_MAX_DELAY", "MIN_UPTIME", "MAX_RESTARTS",
-        "RESTART_WINDOW", "ON_GIVE_UP", "STOP_SIGNAL", "STOP_TIMEOUT", "WORKDIR",
+        "RESTART_WINDOW", "ON_GIVE_UP", "STOP_SIGNAL", "STOP_TIMEOUT", "WORKDIR", "REQUIRED",
     };
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
@@ -104,6 +104,7 @@ internal static partial class SidecarSpecs
             StopSignal = d.Values.TryGetValue("STOP_SIGNAL", out var stop) ? ValueParsers.Signal(stop.Source, stop.Value) : null,
             StopTimeout = d.Values.TryGetValue("STOP_TIMEOUT", out var timeout) ? ValueParsers.Duration(timeout.Source, timeout.Value) : null,
             WorkingDirectory = d.Values.TryGetValue("WORKDIR", out var dir) ? dir.Value : null,
+            Required = Get("REQUIRED", ValueParsers.Boolean, false),
             Environment = environment,
         };
     }

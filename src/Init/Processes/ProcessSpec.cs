@@ -21,6 +21,9 @@ internal sealed record ProcessSpec
 
     public string? WorkingDirectory { get; init; }
 
+    /// <summary>Must be running (and ready) for `init status --check` to pass. The main process always is.</summary>
+    public bool Required { get; init; }
+
     /// <summary>Variables added to (or replacing in) the environment init passes on.</summary>
     public ImmutableDictionary<string, string> Environment { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

@@ -33,10 +33,29 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 
     public long StartedAt { get; set; }
 
+    public DateTimeOffset StartedAtWall { get; set; }
+
     public ExitStatus? LastExit { get; set; }
 
     /// <summary>When a restart is due (Stopwatch timestamp), while <see cref="State"/> is WaitingToRestart.</summary>
     public long RestartAt { get; set; }
+
+    public Status.ProcessSnapshot Snapshot() => new(
+        Name, Pid,
+        State switch
+        {
+            ProcessState.NotStarted => "not started",
+            ProcessState.Running => "running",
+            ProcessState.WaitingToRestart => "restarting",
+            ProcessState.GaveUp => "gave up",
+            _ => "down",
+        },
+        Ready: State == ProcessState.Running,
+        Required: IsMain || Spec.Required,
+        Restarts.Restarts,
+        State == ProcessState.Running ? StartedAtWall : null,
+        LastExit?.ToString(),
+        StatusText: null);
 
     public override string ToString() => IsMain ? $"main process {Pid}" : $"sidecar {Name} ({Pid})";
 }

@@ -27,6 +27,7 @@ internal sealed class Supervisor
     private readonly EventQueue _events;
     private readonly ChildSpawner _spawner;
     private readonly ILogger _log;
+    private readonly Status.StatusPublisher _status;
     private readonly bool _isPid1 = ProcessControl.IsPid1;
     private readonly int _sigterm = SignalNames.Number(Signum.SIGTERM);
     private readonly int _sigkill = SignalNames.Number(Signum.SIGKILL);
@@ -44,11 +45,12 @@ internal sealed class Supervisor
     private ShutdownSequence? _shutdown;
     private int? _exitCodeOverride;
 
-    public Supervisor(InitOptions options, EventQueue events, ChildSpawner spawner, ILogger log)
+    public Supervisor(InitOptions options, EventQueue events, ChildSpawner spawner, Status.StatusPublisher status, ILogger log)
     {
         _options = options;
         _events = events;
         _spawner = spawner;
+        _status = status;
         _log = log;
         _main = new SupervisedProcess(new ProcessSpec { Name = ProcessSpec.MainName, Command = options.Command, Restart = RestartPolicy.Main }, isMain: true);
         _sidecars = options.Sidecars.Select(s => new SupervisedProcess(s, isMain: false)).ToList();
@@ -67,6 +69,7 @@ internal sealed class Supervisor
         }
         _terminalFd = ProcessControl.ControllingTerminalFd();
         Start(_main);
+        PublishStatus();
 
         while (_shutdown?.Finished != true)
         {
@@ -82,6 +85,7 @@ internal sealed class Supervisor
                 }
                 OnTimers();
                 _shutdown?.Advance();
+                PublishStatus();
             }
             catch (Exception ex)
             {
@@ -90,6 +94,7 @@ internal sealed class Supervisor
             }
         }
 
+        _status.Remove();
         return ExitCode();
     }
 
@@ -98,6 +103,20 @@ internal sealed class Supervisor
     private static long After(TimeSpan span) => Now + (long)(span.TotalSeconds * Stopwatch.Frequency);
 
     private IEnumerable<SupervisedProcess> All => _sidecars.Prepend(_main);
+
+    /// <summary>Rewrites the status file only when something a reader sees has changed.</summary>
+    private void PublishStatus()
+    {
+        var snapshot = All.Select(p => p.Snapshot()).ToList();
+        if (_published is not null && snapshot.SequenceEqual(_published))
+        {
+            return;
+        }
+        _published = snapshot;
+        _status.Publish(ProcessControl.Pid, snapshot);
+    }
+
+    private List<Status.ProcessSnapshot>? _published;
 
     /// <summary>A command that cannot run is reported before anything starts, with the shell's exit code.</summary>
     private int? CommandMissing()
@@ -129,6 +148,7 @@ internal sealed class Supervisor
         }
         process.Pid = outcome.Pid;
         process.StartedAt = Now;
+        process.StartedAtWall = DateTimeOffset.UtcNow;
         process.State = ProcessState.Running;
         _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
     }

@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Init.Options;
+
+namespace Init.Status;
+
+/// <summary>
+/// `init status [--json] [--check] [--dir DIR]`: what the running init published, with each process's RSS
+/// and CPU time read from /proc now. Meant for `kubectl exec pod -- /init status` and exec probes.
+/// </summary>
+internal static class StatusCommand
+{
+    public const string Name = "status";
+    private const int NotOk = 1;
+
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        bool json = false, check = false;
+        string? dir = Environment.GetEnvironmentVariable(RuntimeDirectory.EnvKey);
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--json": json = true; break;
+                case "--check": check = true; break;
+                case "--dir" when i + 1 < args.Count: dir = args[++i]; break;
+                case var a when a.StartsWith("--dir=", StringComparison.Ordinal): dir = a[6..]; break;
+                default:
+                    error.WriteLine($"init status: unknown option '{args[i]}' (usage: init status [--json] [--check] [--dir DIR])");
+                    return UsageException.ExitCode;
+            }
+        }
+
+        var path = Path.Combine(RuntimeDirectory.ForStatusCommand(dir), RuntimeDirectory.StatusFile);
+        IReadOnlyList<ProcessSnapshot> processes;
+        int initPid;
+        try
+        {
+            processes = StatusPublisher.Deserialize(File.ReadAllBytes(path), out initPid);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            error.WriteLine($"init status: no status at {path} ({e.Message}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
+            return NotOk;
+        }
+        if (!Directory.Exists($"/proc/{initPid}"))
+        {
+            error.WriteLine($"init status: {path} is stale: init {initPid} is not running");
+            return NotOk;
+        }
+
+        if (check)
+        {
+            var failing = processes.Where(p => p.Required && (p.State != "running" || !p.Ready)).ToList();
+            if (failing.Count == 0)
+            {
+                output.WriteLine("ok");
+                return 0;
+            }
+            output.WriteLine("not ok: " + string.Join(", ", failing.Select(p => $"{p.Name} is {(p.State == "running" ? "not ready" : p.State)}")));
+            return NotOk;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (json)
+        {
+            output.Write(Json(processes, initPid, now));
+        }
+        else
+        {
+            output.Write(Table(processes, now));
+        }
+        return 0;
+    }
+
+    internal static string Table(IReadOnlyList<ProcessSnapshot> processes, DateTimeOffset now)
+    {
+        string[] header = ["NAME", "PID", "STATE", "READY", "RESTARTS", "UPTIME", "LAST EXIT", "RSS", "CPU"];
+        var rows = new List<string[]> { header };
+        foreach (var p in processes)
+        {
+            var running = p.State == "running";
+            var usage = running ? ProcUsage.Read(p.Pid) : null;
+            rows.Add(
+            [
+                p.Name, p.Pid == 0 ? "-" : p.Pid.ToString(CultureInfo.InvariantCulture), p.State, p.Ready ? "yes" : "no",
+                p.Restarts.ToString(CultureInfo.InvariantCulture),
+                running && p.StartedAt is { } started ? FormatSpan(now - started) : "-",
+                p.LastExit ?? "-",
+                usage is { } u ? FormatBytes(u.RssBytes) : "-",
+                usage is { } c ? $"{c.CpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)}s" : "-",
+            ]);
+        }
+        var widths = Enumerable.Range(0, header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        }
+        return text.ToString();
+    }
+
+    private static string Json(IReadOnlyList<ProcessSnapshot> processes, int initPid, DateTimeOffset now)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("initPid", initPid);
+            json.WriteStartArray("processes");
+            foreach (var p in processes)
+            {
+                var usage = p.State == "running" ? ProcUsage.Read(p.Pid) : null;
+                json.WriteStartObject();
+                json.WriteString("name", p.Name);
+                json.WriteNumber("pid", p.Pid);
+                json.WriteString("state", p.State);
+                json.WriteBoolean("ready", p.Ready);
+                json.WriteBoolean("required", p.Required);
+                json.WriteNumber("restarts", p.Restarts);
+                if (p.State == "running" && p.StartedAt is { } started)
+                {
+                    json.WriteNumber("uptimeSeconds", Math.Round((now - started).TotalSeconds, 1));
+                }
+                else
+                {
+                    json.WriteNull("uptimeSeconds");
+                }
+                json.WriteString("lastExit", p.LastExit);
+                json.WriteString("status", p.StatusText);
+                if (usage is { } u)
+                {
+                    json.WriteNumber("rssBytes", u.RssBytes);
+                    json.WriteNumber("cpuSeconds", Math.Round(u.CpuSeconds, 2));
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static string FormatSpan(TimeSpan span) => span.TotalSeconds switch
+    {
+        < 60 => $"{(int)span.TotalSeconds}s",
+        < 3600 => $"{(int)span.TotalMinutes}m{span.Seconds}s",
+        < 86400 => $"{(int)span.TotalHours}h{span.Minutes}m",
+        _ => $"{(int)span.TotalDays}d{span.Hours}h",
+    };
+
+    private static string FormatBytes(long bytes) => bytes switch
+    {
+        < 1 << 20 => $"{bytes / 1024}K",
+        < 1 << 30 => $"{(bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture)}M",
+        _ => $"{(bytes / 1073741824.0).ToString("0.0", CultureInfo.InvariantCulture)}G",
+    };
+}
+
+/// <summary>A process's resident memory and CPU time from /proc, right now.</summary>
+internal readonly record struct ProcUsage(long RssBytes, double CpuSeconds)
+{
+    /// <summary>The kernel's USER_HZ, 100 on every Linux ABI .NET runs on.</summary>
+    private const double ClockTicks = 100;
+
+    public static ProcUsage? Read(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // After "(comm) ": state is field 0, utime field 11, stime field 12, rss (pages) field 21.
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var rssPages = long.Parse(fields[21], CultureInfo.InvariantCulture);
+            return new ProcUsage(rssPages * Environment.SystemPageSize, ticks / ClockTicks);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}
