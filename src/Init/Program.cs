@@ -88,8 +88,45 @@ internal static class Program
         var reaper = new Reaper(events);
         reaper.Start();
         using var listener = new SignalListener(events, forwardable);
-        var status = new Status.StatusPublisher(Status.RuntimeDirectory.ForThisInit(
-            Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1), log);
-        return new Supervisor(options, events, new ChildSpawner(startup, reaper), status, log).Run();
+        var runtimeDir = Status.RuntimeDirectory.ForThisInit(
+            Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
+        var status = new Status.StatusPublisher(runtimeDir, log);
+        var createdRuntimeDir = !Directory.Exists(runtimeDir);
+        var notify = OpenNotifySocket(runtimeDir, log);
+        var common = new Dictionary<string, string>();
+        if (notify is not null)
+        {
+            common["NOTIFY_SOCKET"] = notify.Path;
+            NotifyListener.Start(notify, events);
+        }
+        var code = new Supervisor(options, events, new ChildSpawner(startup, reaper, common), status, log).Run();
+        notify?.Dispose();
+        if (createdRuntimeDir)
+        {
+            try
+            {
+                Directory.Delete(runtimeDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Something else was put there meanwhile: leave it.
+            }
+        }
+        return code;
+    }
+
+    /// <summary>The systemd notify socket children report readiness to; without it init still runs.</summary>
+    private static NotifySocket? OpenNotifySocket(string runtimeDir, Serilog.ILogger log)
+    {
+        try
+        {
+            Directory.CreateDirectory(runtimeDir);
+            return NotifySocket.Create(Path.Combine(runtimeDir, "notify.sock"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir, e.Message);
+            return null;
+        }
     }
 }

@@ -56,7 +56,7 @@ public class StatusTests : IDisposable
 
         run.Signal(SIGTERM);
         Assert.Equal(0, run.WaitForExit());
-        Assert.False(File.Exists(Path.Combine(_dir, "status.json")), "the status file outlived init");
+        Assert.False(File.Exists(Path.Combine(_dir, "status")), "the status file outlived init");
     }
 
     [Fact]

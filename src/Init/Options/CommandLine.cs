@@ -23,7 +23,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
     private static readonly IReadOnlySet<string> TakesValue = new HashSet<string>
     {
         "--kill-timeout", "--rewrite", "--success-exit-code", "--parent-death-signal", "--log-level", "--log-format",
-        "--sidecar", "--sidecar-option", "--shutdown-delay",
+        "--sidecar", "--sidecar-option", "--shutdown-delay", "--ready", "--watchdog",
     };
 
     /// <summary>
@@ -155,6 +155,12 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                     break;
                 case "--shutdown-delay":
                     _settings = _settings with { ShutdownDelay = ValueParsers.Duration(spelled, value!) };
+                    break;
+                case "--ready":
+                    _settings = _settings with { MainReady = Processes.Readiness.Parse(spelled, value!) };
+                    break;
+                case "--watchdog":
+                    _settings = _settings with { MainWatchdog = ValueParsers.Duration(spelled, value!) };
                     break;
                 case "--sidecar":
                     AddSidecarValue(spelled, value!, '=', "NAME=COMMAND", fixedKey: "COMMAND");

@@ -21,11 +21,13 @@ internal static class EnvironmentSettings
     public const string WarnOnReapKey = "INIT_WARN_ON_REAP";
     public const string ShutdownDelayKey = "INIT_SHUTDOWN_DELAY";
     public const string RuntimeDirKey = Status.RuntimeDirectory.EnvKey;
+    public const string ReadyKey = "INIT_READY";
+    public const string WatchdogKey = "INIT_WATCHDOG";
 
     public static readonly IReadOnlySet<string> KnownInitKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         SubreaperKey, SignalTargetKey, KillTimeoutKey, RewriteKey, SuccessExitCodesKey, ParentDeathSignalKey,
-        LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey, RuntimeDirKey,
+        LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey, RuntimeDirKey, ReadyKey, WatchdogKey,
     };
 
     public static IConfiguration FromProcessEnvironment() =>
@@ -51,6 +53,8 @@ internal static class EnvironmentSettings
             LogFormat = Get(LogFormatKey, ValueParsers.Format),
             WarnOnReap = Get(WarnOnReapKey, ValueParsers.Boolean),
             ShutdownDelay = Get(ShutdownDelayKey, ValueParsers.Duration),
+            MainReady = env[ReadyKey] is { } ready ? Processes.Readiness.Parse(ReadyKey, ready) : null,
+            MainWatchdog = Get(WatchdogKey, ValueParsers.Duration),
             Sidecars = ReadSidecars(env),
         };
     }

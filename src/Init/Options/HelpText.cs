@@ -39,6 +39,9 @@ internal static class HelpText
                                       a sidecar setting (keys below, e.g. worker.restart=on-failure,
                                       worker.env.MODE=batch)
               --shutdown-delay D      after SIGTERM/SIGINT keep everything running for D, then stop
+              --ready SPEC            when the main command counts as ready: started (default), notify, tcp:PORT,
+                                      file:/PATH
+              --watchdog D            the main command must send WATCHDOG=1 every D (sd_notify) or be killed
           -h, --help                  print this help and exit
           -V, --version               print the version and exit
 
@@ -57,8 +60,10 @@ internal static class HelpText
                                        RESTART_DELAY (1s), RESTART_BACKOFF (2), RESTART_MAX_DELAY (30s),
                                        MIN_UPTIME (10s, a run this long resets the backoff), MAX_RESTARTS (5)
                                        within RESTART_WINDOW (60s), ON_GIVE_UP (exit|ignore), STOP_SIGNAL (TERM),
-                                       STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR, REQUIRED (false;
-                                       true: must be up for `init status --check`)
+                                       STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR, REQUIRED (false; true:
+                                       ready before the main command starts, and for `init status --check`),
+                                       READY (as --ready), READY_TIMEOUT (60s), WATCHDOG (as --watchdog)
+          INIT_READY=SPEC, INIT_WATCHDOG=D   as --ready, --watchdog
           INIT_RUNTIME_DIR=DIR         where init publishes its status (default /run/init as PID 1,
                                        /run/init.PID otherwise)
           TINI_SUBREAPER, TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY=0-4, DUMB_INIT_SETSID=0|1 are understood.
@@ -68,6 +73,9 @@ internal static class HelpText
         RTMIN+1..RTMAX are forwarded; TERM and INT are followed by CONT. TSTP, TTIN and TTOU are passed on (to a
         group as STOP), then init stops itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
         fault signals. When stdin is init's terminal, the child's group is made its foreground group.
+
+        Readiness: children get NOTIFY_SOCKET (systemd's sd_notify: READY=1, STATUS=, WATCHDOG=1, STOPPING=1) and,
+        with a watchdog, WATCHDOG_USEC; a process that stops pinging is killed and its restart policy applies.
 
         Sidecars: started first, in order (flags, then INIT_SIDECARS__* by name); signals other than TERM/INT go to
         the main command only. When the main command ends (or after TERM/INT), init stops it, then the sidecars

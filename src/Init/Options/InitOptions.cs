@@ -52,6 +52,12 @@ internal sealed record InitOptions
     /// to take the pod out of its endpoints).</summary>
     public TimeSpan ShutdownDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>When the main process counts as ready (for `init status --check`).</summary>
+    public Processes.Readiness MainReady { get; init; } = Processes.Readiness.OnStart;
+
+    /// <summary>The main process must send WATCHDOG=1 this often, or it is killed (and the container ends).</summary>
+    public TimeSpan? MainWatchdog { get; init; }
+
     /// <summary>Processes kept alive beside the main one, in start order.</summary>
     public ImmutableList<Processes.ProcessSpec> Sidecars { get; init; } = [];
 }

@@ -21,6 +21,8 @@ internal sealed record Settings
     public LogFormat? LogFormat { get; init; }
     public bool? WarnOnReap { get; init; }
     public TimeSpan? ShutdownDelay { get; init; }
+    public Processes.Readiness? MainReady { get; init; }
+    public TimeSpan? MainWatchdog { get; init; }
     public ImmutableList<SidecarDeclaration>? Sidecars { get; init; }
 
     /// <summary>This source wins where it spoke; rewrite maps merge, this source's entry winning per signal.</summary>
@@ -36,6 +38,8 @@ internal sealed record Settings
         LogFormat = LogFormat ?? lower.LogFormat,
         WarnOnReap = WarnOnReap ?? lower.WarnOnReap,
         ShutdownDelay = ShutdownDelay ?? lower.ShutdownDelay,
+        MainReady = MainReady ?? lower.MainReady,
+        MainWatchdog = MainWatchdog ?? lower.MainWatchdog,
         Sidecars = Sidecars is null && lower.Sidecars is null ? null : SidecarDeclaration.Merge(Sidecars, lower.Sidecars),
     };
 
@@ -54,6 +58,8 @@ internal sealed record Settings
             LogFormat = LogFormat ?? defaults.LogFormat,
             WarnOnReap = WarnOnReap ?? defaults.WarnOnReap,
             ShutdownDelay = ShutdownDelay ?? defaults.ShutdownDelay,
+            MainReady = MainReady ?? defaults.MainReady,
+            MainWatchdog = MainWatchdog ?? defaults.MainWatchdog,
             Sidecars = Sidecars is null ? defaults.Sidecars : SidecarSpecs.Build(Sidecars),
         };
     }

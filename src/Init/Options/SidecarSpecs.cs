@@ -1,25 +1,27 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Init.Processes;
 
 namespace Init.Options;
 
 /// <summary>Turns sidecar declarations into checked <see cref="ProcessSpec"/>s; every error names its flag or variable.</summary>
-internal static partial class SidecarSpecs
+internal static class SidecarSpecs
 {
     public const string EnvPrefix = "INIT_SIDECARS";
 
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.Ordinal)
     {
         "COMMAND", "RESTART", "RESTART_DELAY", "RESTART_BACKOFF", "RESTART_MAX_DELAY", "MIN_UPTIME", "MAX_RESTARTS",
-        "RESTART_WINDOW", "ON_GIVE_UP", "STOP_SIGNAL", "STOP_TIMEOUT", "WORKDIR", "REQUIRED",
+        "RESTART_WINDOW", "ON_GIVE_UP", "STOP_SIGNAL", "STOP_TIMEOUT", "WORKDIR", "REQUIRED", "READY",
+        "READY_TIMEOUT", "WATCHDOG",
     };
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
-    private static partial Regex NamePattern();
+    /// <summary>1 to 32 of letters, digits, '-' and '_', starting with a letter or digit.</summary>
+    private static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 32 && char.IsAsciiLetterOrDigit(name[0]) &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public static string CheckName(string name, string source) =>
-        NamePattern().IsMatch(name) && !string.Equals(name, ProcessSpec.MainName, StringComparison.OrdinalIgnoreCase)
+        IsValidName(name) && !string.Equals(name, ProcessSpec.MainName, StringComparison.OrdinalIgnoreCase)
             ? name
             : throw new UsageException(
                 $"{source}: '{name}' is not a sidecar name; use up to 32 letters, digits, '-' or '_' (not 'main')");
@@ -105,6 +107,9 @@ internal static partial class SidecarSpecs
             StopTimeout = d.Values.TryGetValue("STOP_TIMEOUT", out var timeout) ? ValueParsers.Duration(timeout.Source, timeout.Value) : null,
             WorkingDirectory = d.Values.TryGetValue("WORKDIR", out var dir) ? dir.Value : null,
             Required = Get("REQUIRED", ValueParsers.Boolean, false),
+            Ready = Get("READY", Readiness.Parse, Readiness.OnStart),
+            ReadyTimeout = Get("READY_TIMEOUT", ValueParsers.Duration, TimeSpan.FromSeconds(60)),
+            Watchdog = d.Values.TryGetValue("WATCHDOG", out var watchdog) ? ValueParsers.Duration(watchdog.Source, watchdog.Value) : null,
             Environment = environment,
         };
     }

@@ -19,18 +19,31 @@ internal sealed class ChildSpawner
     private readonly SignalSet _mask;
     private readonly SignalSet _defaults;
     private readonly Reaper _reaper;
+    private readonly IReadOnlyDictionary<string, string> _common;
 
-    public ChildSpawner(StartupSignalState startup, Reaper reaper)
+    /// <param name="commonEnvironment">set for every child (NOTIFY_SOCKET).</param>
+    public ChildSpawner(StartupSignalState startup, Reaper reaper, IReadOnlyDictionary<string, string> commonEnvironment)
     {
         _mask = startup.Mask;
         _defaults = startup.DefaultsForChild(SignalNames.RtMax);
         _reaper = reaper;
+        _common = commonEnvironment;
     }
 
     public SpawnOutcome Spawn(ProcessSpec spec, int terminalFd)
     {
+        var environment = new Dictionary<string, string>(_common);
+        foreach (var (name, value) in spec.Environment)
+        {
+            environment[name] = value;
+        }
+        if (spec.Watchdog is { } watchdog)
+        {
+            // sd_watchdog_enabled() reads this; apps ping at half of it, as systemd recommends.
+            environment["WATCHDOG_USEC"] = ((long)(watchdog.TotalMilliseconds * 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         var rc = PosixSpawn.Spawn(spec.Command, ownProcessGroup: true, terminalFd, _mask, _defaults,
-            spec.WorkingDirectory, spec.Environment, out var pid);
+            spec.WorkingDirectory, environment, out var pid);
         if (rc != 0)
         {
             return new SpawnOutcome(0, NativeConvert.ToErrno(rc));

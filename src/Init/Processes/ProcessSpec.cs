@@ -21,8 +21,19 @@ internal sealed record ProcessSpec
 
     public string? WorkingDirectory { get; init; }
 
-    /// <summary>Must be running (and ready) for `init status --check` to pass. The main process always is.</summary>
+    /// <summary>Must be running (and ready) for `init status --check` to pass, and ready before the main
+    /// process starts. The main process is always required.</summary>
     public bool Required { get; init; }
+
+    public Readiness Ready { get; init; } = Readiness.OnStart;
+
+    /// <summary>A required sidecar not ready this long after it started keeps the main process from starting:
+    /// init gives up and exits.</summary>
+    public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>With a value, the process must send WATCHDOG=1 at least this often (it gets WATCHDOG_USEC), or it
+    /// is killed and its restart policy applies.</summary>
+    public TimeSpan? Watchdog { get; init; }
 
     /// <summary>Variables added to (or replacing in) the environment init passes on.</summary>
     public ImmutableDictionary<string, string> Environment { get; init; } = ImmutableDictionary<string, string>.Empty;

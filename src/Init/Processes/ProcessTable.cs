@@ -53,4 +53,19 @@ internal static class ProcessTable
             return false;
         }
     }
+
+    /// <summary>The process group of a live process; 0 when it is gone.</summary>
+    public static int GroupOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return int.Parse(fields[2], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
+    }
 }

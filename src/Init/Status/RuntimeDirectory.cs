@@ -7,7 +7,7 @@ namespace Init.Status;
 internal static class RuntimeDirectory
 {
     public const string EnvKey = "INIT_RUNTIME_DIR";
-    public const string StatusFile = "status.json";
+    public const string StatusFile = "status";
 
     public static string ForThisInit(string? configured, int pid, bool isPid1) =>
         configured ?? (isPid1 ? "/run/init" : $"/run/init.{pid}");

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Init.Options;
 
 namespace Init.Status;
@@ -39,7 +38,7 @@ internal static class StatusCommand
         {
             processes = StatusPublisher.Deserialize(File.ReadAllBytes(path), out initPid);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
             error.WriteLine($"init status: no status at {path} ({e.Message}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
             return NotOk;
@@ -103,43 +102,21 @@ internal static class StatusCommand
 
     private static string Json(IReadOnlyList<ProcessSnapshot> processes, int initPid, DateTimeOffset now)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var json = new JsonText().BeginObject().Field("initPid", initPid).BeginArray("processes");
+        foreach (var p in processes)
         {
-            json.WriteStartObject();
-            json.WriteNumber("initPid", initPid);
-            json.WriteStartArray("processes");
-            foreach (var p in processes)
-            {
-                var usage = p.State == "running" ? ProcUsage.Read(p.Pid) : null;
-                json.WriteStartObject();
-                json.WriteString("name", p.Name);
-                json.WriteNumber("pid", p.Pid);
-                json.WriteString("state", p.State);
-                json.WriteBoolean("ready", p.Ready);
-                json.WriteBoolean("required", p.Required);
-                json.WriteNumber("restarts", p.Restarts);
-                if (p.State == "running" && p.StartedAt is { } started)
-                {
-                    json.WriteNumber("uptimeSeconds", Math.Round((now - started).TotalSeconds, 1));
-                }
-                else
-                {
-                    json.WriteNull("uptimeSeconds");
-                }
-                json.WriteString("lastExit", p.LastExit);
-                json.WriteString("status", p.StatusText);
-                if (usage is { } u)
-                {
-                    json.WriteNumber("rssBytes", u.RssBytes);
-                    json.WriteNumber("cpuSeconds", Math.Round(u.CpuSeconds, 2));
-                }
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var running = p.State == "running";
+            var usage = running ? ProcUsage.Read(p.Pid) : null;
+            json.BeginObject()
+                .Field("name", p.Name).Field("pid", p.Pid).Field("state", p.State).Field("ready", p.Ready)
+                .Field("required", p.Required).Field("restarts", p.Restarts)
+                .Field("uptimeSeconds", running && p.StartedAt is { } started ? Math.Round((now - started).TotalSeconds, 1) : null)
+                .Field("lastExit", p.LastExit).Field("status", p.StatusText)
+                .Field("rssBytes", usage is { } u ? u.RssBytes : null)
+                .Field("cpuSeconds", usage is { } c ? Math.Round(c.CpuSeconds, 2) : null)
+                .EndObject();
         }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        return json.EndArray().EndObject().ToString();
     }
 
     private static string FormatSpan(TimeSpan span) => span.TotalSeconds switch

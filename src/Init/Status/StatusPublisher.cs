@@ -1,10 +1,10 @@
-using System.Text.Json;
+using System.Globalization;
 using Serilog;
 
 namespace Init.Status;
 
 /// <summary>
-/// Writes the processes' state to DIR/status.json whenever it changes (write to a temp file, then rename,
+/// Writes the processes' state to DIR/status whenever it changes (write to a temp file, then rename,
 /// so a reader never sees half a file). No socket, no port, nothing polled: `init status` just reads it.
 /// </summary>
 internal sealed class StatusPublisher
@@ -55,61 +55,50 @@ internal sealed class StatusPublisher
         }
     }
 
+    /// <summary>
+    /// A line "init PID", then one line per process: tab-separated name, pid, state, ready, required,
+    /// restarts, start time (Unix ms, or -), last exit and status text (tabs and newlines turned to spaces).
+    /// </summary>
     public static byte[] Serialize(int initPid, IEnumerable<ProcessSnapshot> processes)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var text = new System.Text.StringBuilder();
+        text.Append("init ").Append(initPid.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var p in processes)
         {
-            json.WriteStartObject();
-            json.WriteNumber("initPid", initPid);
-            json.WriteString("updated", DateTimeOffset.UtcNow);
-            json.WriteStartArray("processes");
-            foreach (var p in processes)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", p.Name);
-                json.WriteNumber("pid", p.Pid);
-                json.WriteString("state", p.State);
-                json.WriteBoolean("ready", p.Ready);
-                json.WriteBoolean("required", p.Required);
-                json.WriteNumber("restarts", p.Restarts);
-                if (p.StartedAt is { } started)
-                {
-                    json.WriteString("startedAt", started);
-                }
-                else
-                {
-                    json.WriteNull("startedAt");
-                }
-                json.WriteString("lastExit", p.LastExit);
-                json.WriteString("status", p.StatusText);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
+            text.AppendJoin('\t',
+                Clean(p.Name), p.Pid.ToString(CultureInfo.InvariantCulture), p.State, p.Ready ? "1" : "0", p.Required ? "1" : "0",
+                p.Restarts.ToString(CultureInfo.InvariantCulture),
+                p.StartedAt is { } started ? started.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) : "-",
+                Clean(p.LastExit ?? ""), Clean(p.StatusText ?? "")).Append('\n');
         }
-        return buffer.ToArray();
+        return System.Text.Encoding.UTF8.GetBytes(text.ToString());
     }
 
+    /// <exception cref="FormatException">not a status file.</exception>
     public static IReadOnlyList<ProcessSnapshot> Deserialize(ReadOnlySpan<byte> data, out int initPid)
     {
-        using var doc = JsonDocument.Parse(data.ToArray());
-        var root = doc.RootElement;
-        initPid = root.GetProperty("initPid").GetInt32();
-        var list = new List<ProcessSnapshot>();
-        foreach (var p in root.GetProperty("processes").EnumerateArray())
+        var lines = System.Text.Encoding.UTF8.GetString(data).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0 || !lines[0].StartsWith("init ", StringComparison.Ordinal))
         {
+            throw new FormatException("not an init status file");
+        }
+        initPid = int.Parse(lines[0][5..], CultureInfo.InvariantCulture);
+        var list = new List<ProcessSnapshot>();
+        foreach (var line in lines.Skip(1))
+        {
+            var f = line.Split('\t');
+            if (f.Length != 9)
+            {
+                throw new FormatException("a process line has " + f.Length + " fields");
+            }
             list.Add(new ProcessSnapshot(
-                p.GetProperty("name").GetString() ?? "",
-                p.GetProperty("pid").GetInt32(),
-                p.GetProperty("state").GetString() ?? "",
-                p.GetProperty("ready").GetBoolean(),
-                p.GetProperty("required").GetBoolean(),
-                p.GetProperty("restarts").GetInt32(),
-                p.GetProperty("startedAt").ValueKind == JsonValueKind.Null ? null : p.GetProperty("startedAt").GetDateTimeOffset(),
-                p.GetProperty("lastExit").GetString(),
-                p.GetProperty("status").GetString()));
+                f[0], int.Parse(f[1], CultureInfo.InvariantCulture), f[2], f[3] == "1", f[4] == "1",
+                int.Parse(f[5], CultureInfo.InvariantCulture),
+                f[6] == "-" ? null : DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(f[6], CultureInfo.InvariantCulture)),
+                f[7].Length == 0 ? null : f[7], f[8].Length == 0 ? null : f[8]));
         }
         return list;
     }
+
+    private static string Clean(string value) => value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
 }

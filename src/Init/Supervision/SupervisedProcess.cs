@@ -37,6 +37,15 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 
     public ExitStatus? LastExit { get; set; }
 
+    /// <summary>Ready per its <see cref="ProcessSpec.Ready"/> (set anew at every start).</summary>
+    public bool Ready { get; set; }
+
+    /// <summary>The last STATUS= it sent.</summary>
+    public string? StatusText { get; set; }
+
+    /// <summary>When it last sent WATCHDOG=1 (or started).</summary>
+    public long LastPing { get; set; }
+
     /// <summary>When a restart is due (Stopwatch timestamp), while <see cref="State"/> is WaitingToRestart.</summary>
     public long RestartAt { get; set; }
 
@@ -50,12 +59,12 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
             ProcessState.GaveUp => "gave up",
             _ => "down",
         },
-        Ready: State == ProcessState.Running,
+        Ready: State == ProcessState.Running && Ready,
         Required: IsMain || Spec.Required,
         Restarts.Restarts,
         State == ProcessState.Running ? StartedAtWall : null,
         LastExit?.ToString(),
-        StatusText: null);
+        StatusText);
 
     public override string ToString() => IsMain ? $"main process {Pid}" : $"sidecar {Name} ({Pid})";
 }

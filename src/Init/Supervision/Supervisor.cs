@@ -23,6 +23,9 @@ internal sealed class Supervisor
     /// parent is not init dies without telling init (no event would wake the loop).</summary>
     private static readonly TimeSpan GroupPoll = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>How often a TCP or file readiness check is repeated until it passes (no wake-ups after).</summary>
+    private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly InitOptions _options;
     private readonly EventQueue _events;
     private readonly ChildSpawner _spawner;
@@ -52,7 +55,11 @@ internal sealed class Supervisor
         _spawner = spawner;
         _status = status;
         _log = log;
-        _main = new SupervisedProcess(new ProcessSpec { Name = ProcessSpec.MainName, Command = options.Command, Restart = RestartPolicy.Main }, isMain: true);
+        _main = new SupervisedProcess(new ProcessSpec
+        {
+            Name = ProcessSpec.MainName, Command = options.Command, Restart = RestartPolicy.Main, Required = true,
+            Ready = options.MainReady, Watchdog = options.MainWatchdog,
+        }, isMain: true);
         _sidecars = options.Sidecars.Select(s => new SupervisedProcess(s, isMain: false)).ToList();
     }
 
@@ -68,7 +75,7 @@ internal sealed class Supervisor
             Start(sidecar);
         }
         _terminalFd = ProcessControl.ControllingTerminalFd();
-        Start(_main);
+        StartMainWhenSidecarsReady();
         PublishStatus();
 
         while (_shutdown?.Finished != true)
@@ -81,9 +88,11 @@ internal sealed class Supervisor
                     case SignalReceived s: OnSignal(s.Signal); break;
                     case ChildExited c: OnChildExited(c.Pid, c.Status); break;
                     case ChildStopped c: OnChildStopped(c.Pid, c.Signal); break;
+                    case NotifyReceived n: OnNotify(n.Pid, n.Message); break;
                     case ReaperFailed f: _log.Error("waitpid failed: {Error}", f.Error); break;
                 }
                 OnTimers();
+                StartMainWhenSidecarsReady();
                 _shutdown?.Advance();
                 PublishStatus();
             }
@@ -150,12 +159,15 @@ internal sealed class Supervisor
         process.StartedAt = Now;
         process.StartedAtWall = DateTimeOffset.UtcNow;
         process.State = ProcessState.Running;
+        process.Ready = process.Spec.Ready is Readiness.Started;
+        process.StatusText = null;
+        process.LastPing = Now;
         _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
     }
 
     private int ExitCode()
     {
-        var code = _exitCodeOverride ?? _main.LastExit?.ExitCode ?? 128 + _sigkill;
+        var code = _exitCodeOverride ?? _main.LastExit?.ExitCode ?? 1;
         if (_exitCodeOverride is null && _options.SuccessExitCodes.Contains(code))
         {
             _log.Information("exit code {Code} is expected; exiting with 0", code);
@@ -340,6 +352,19 @@ internal sealed class Supervisor
         {
             BeginShutdown("shutdown delay over", _drainSignal);
         }
+        foreach (var process in All.Where(p => p.State == ProcessState.Running))
+        {
+            if (!process.Ready && process.Spec.Ready.IsPolled && process.Spec.Ready.Check())
+            {
+                MarkReady(process);
+            }
+            if (process.Spec.Watchdog is { } watchdog && Now >= process.LastPing + Ticks(watchdog) && _shutdown is null)
+            {
+                _log.Error("{Process} sent no WATCHDOG=1 for {Interval}: killing it", process, Duration.Format(watchdog));
+                process.LastPing = Now;
+                ProcessSignals.SendToGroup(process.Pid, _sigkill);
+            }
+        }
         if (_shutdown is not null)
         {
             return;
@@ -349,6 +374,77 @@ internal sealed class Supervisor
             if (sidecar.State == ProcessState.WaitingToRestart && Now >= sidecar.RestartAt)
             {
                 Start(sidecar);
+            }
+        }
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    private void MarkReady(SupervisedProcess process)
+    {
+        process.Ready = true;
+        _log.Information("{Process} is ready", process);
+    }
+
+    /// <summary>The main process starts once every REQUIRED sidecar is ready; one that is not ready within
+    /// its READY_TIMEOUT makes init give up.</summary>
+    private void StartMainWhenSidecarsReady()
+    {
+        if (_main.State != ProcessState.NotStarted || _shutdown is not null)
+        {
+            return;
+        }
+        var waitingFor = _sidecars.Where(s => s.Spec.Required && !(s.State == ProcessState.Running && s.Ready)).ToList();
+        if (waitingFor.Count == 0)
+        {
+            Start(_main);
+            return;
+        }
+        foreach (var sidecar in waitingFor.Where(s => s.State == ProcessState.Running && Now >= s.StartedAt + Ticks(s.Spec.ReadyTimeout)))
+        {
+            _log.Error("{Process} is required but not ready after {Timeout}: giving up", sidecar, Duration.Format(sidecar.Spec.ReadyTimeout));
+            _exitCodeOverride = 1;
+            BeginShutdown($"sidecar {sidecar.Name} not ready", null);
+            return;
+        }
+    }
+
+    /// <summary>sd_notify messages: newline-separated KEY=VALUE. The sender is known by its pid (kernel
+    /// credentials), mapped to the process whose group it is in, so a wrapper's child can speak for it.</summary>
+    private void OnNotify(int pid, string message)
+    {
+        var group = ProcessTable.GroupOf(pid);
+        var process = All.FirstOrDefault(p => p.State == ProcessState.Running && (p.Pid == pid || p.Pid == group));
+        if (process is null)
+        {
+            _log.Debug("notify message from pid {Pid}, not a process init runs: {Message}", pid, message);
+            return;
+        }
+        foreach (var line in message.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = line.IndexOf('=');
+            var (key, value) = eq < 0 ? (line, "") : (line[..eq], line[(eq + 1)..]);
+            switch (key)
+            {
+                case "READY" when value == "1" && !process.Ready:
+                    if (process.Spec.Ready is Readiness.Notify)
+                    {
+                        MarkReady(process);
+                    }
+                    break;
+                case "STATUS":
+                    process.StatusText = value;
+                    _log.Debug("{Process} status: {Status}", process, value);
+                    break;
+                case "WATCHDOG" when value == "1":
+                    process.LastPing = Now;
+                    break;
+                case "STOPPING" when value == "1":
+                    _log.Information("{Process} is stopping", process);
+                    break;
+                case "MAINPID":
+                    _log.Debug("{Process} reports main pid {MainPid}", process, value);
+                    break;
             }
         }
     }
@@ -391,6 +487,21 @@ internal sealed class Supervisor
         foreach (var sidecar in _sidecars.Where(s => s.State == ProcessState.WaitingToRestart))
         {
             Consider(sidecar.RestartAt);
+        }
+        foreach (var process in All.Where(p => p.State == ProcessState.Running))
+        {
+            if (!process.Ready && process.Spec.Ready.IsPolled)
+            {
+                Consider(After(ReadinessPoll));
+            }
+            if (process.Spec.Watchdog is { } watchdog)
+            {
+                Consider(process.LastPing + Ticks(watchdog));
+            }
+            if (_main.State == ProcessState.NotStarted && process.Spec.Required && !process.Ready)
+            {
+                Consider(process.StartedAt + Ticks(process.Spec.ReadyTimeout));
+            }
         }
         return due is { } at ? Stopwatch.GetElapsedTime(Now, at) : null;
     }

@@ -11,6 +11,12 @@
  *       "orphans N released", then "zombies left Z, orphans alive A"; exit 0 when both are 0 (1 after 20 s).
  *   probe status
  *       print this process's SigBlk, SigIgn and SigCgt from /proc/self/status and its pgid, then exit 0.
+ *   probe notify [--delay-ms N] [--pings K]
+ *       after N ms send READY=1 and STATUS=serving to $NOTIFY_SOCKET (print "notified"); with $WATCHDOG_USEC
+ *       set, send WATCHDOG=1 every half of it, K times (forever without --pings), then stay silent. Then it
+ *       behaves as `probe signals`.
+ *   probe listen PORT [--delay-ms N]
+ *       after N ms listen on 127.0.0.1:PORT (print "listening"), then behave as `probe signals`.
  *   probe block N... -- COMMAND ARGS...
  *   probe ignore N... -- COMMAND ARGS...
  *       block (or ignore) the signals numbered N, then exec COMMAND: starts init with a parent's signal state.
@@ -22,6 +28,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -171,6 +181,71 @@ static int run_status(void)
     return 0;
 }
 
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {}
+}
+
+static int notify(const char *message)
+{
+    const char *path = getenv("NOTIFY_SOCKET");
+    if (!path || !*path) return -1;
+    int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sun_family = AF_UNIX;
+    strncpy(addr.sun_path, path, sizeof addr.sun_path - 1);
+    ssize_t n = sendto(fd, message, strlen(message), 0, (struct sockaddr *)&addr, sizeof addr);
+    close(fd);
+    return n < 0 ? -1 : 0;
+}
+
+static int option_value(int argc, char **argv, const char *name, int fallback)
+{
+    for (int i = 0; i + 1 < argc; i++)
+        if (strcmp(argv[i], name) == 0) return atoi(argv[i + 1]);
+    return fallback;
+}
+
+static int run_notify(int argc, char **argv)
+{
+    sleep_ms(option_value(argc, argv, "--delay-ms", 0));
+    if (notify("READY=1\nSTATUS=serving") != 0) { say("no notify socket\n"); return 3; }
+    say("notified\n");
+    const char *usec = getenv("WATCHDOG_USEC");
+    if (usec && *usec) {
+        int pings = option_value(argc, argv, "--pings", -1);
+        long interval_ms = atol(usec) / 2000;
+        for (int i = 0; pings < 0 || i < pings; i++) {
+            notify("WATCHDOG=1");
+            sleep_ms(interval_ms);
+        }
+        say("pings stopped\n");
+    }
+    char *none[] = {NULL};
+    run_signals(0, none);
+}
+
+static int run_listen(int argc, char **argv)
+{
+    if (argc < 1) return 2;
+    int port = atoi(argv[0]);
+    sleep_ms(option_value(argc, argv, "--delay-ms", 0));
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    struct sockaddr_in addr;
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((unsigned short)port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(fd, 16) != 0) { perror("listen"); return 3; }
+    say("listening\n");
+    char *none[] = {NULL};
+    run_signals(0, none);
+}
+
 static int run_block(int argc, char **argv, int ignore)
 {
     sigset_t set;
@@ -192,6 +267,8 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "orphans") == 0) return run_orphans(atoi(argv[2]));
     if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
+    if (argc >= 2 && strcmp(argv[1], "notify") == 0) return run_notify(argc - 2, argv + 2);
+    if (argc >= 3 && strcmp(argv[1], "listen") == 0) return run_listen(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "block") == 0) return run_block(argc - 2, argv + 2, 0);
     if (argc >= 2 && strcmp(argv[1], "ignore") == 0) return run_block(argc - 2, argv + 2, 1);
     fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | block|ignore N... -- CMD...\n");

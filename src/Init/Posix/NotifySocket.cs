@@ -1,0 +1,132 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Init.Posix;
+
+/// <summary>
+/// The systemd notify socket: a Unix datagram socket children find through NOTIFY_SOCKET. SO_PASSCRED makes
+/// the kernel attach each sender's pid, so init knows which process is ready without trusting the message.
+/// </summary>
+internal sealed unsafe partial class NotifySocket : IDisposable
+{
+    private const int AfUnix = 1;
+    private const int SockDgram = 2;
+    private const int SockCloexec = 0x80000;
+    private const int SolSocket = 1;
+    private const int SoPasscred = 16;
+    private const int ScmCredentials = 2;
+    private const int Eintr = 4;
+
+    private int _fd;
+
+    private NotifySocket(int fd, string path)
+    {
+        _fd = fd;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <exception cref="IOException">the socket cannot be made at <paramref name="path"/>.</exception>
+    public static NotifySocket Create(string path)
+    {
+        var bytes = Encoding.UTF8.GetBytes(path);
+        if (bytes.Length >= 108)
+        {
+            throw new IOException($"{path} is too long for a Unix socket path");
+        }
+        var fd = Socket(AfUnix, SockDgram | SockCloexec, 0);
+        if (fd < 0)
+        {
+            throw new IOException($"socket: errno {Marshal.GetLastPInvokeError()}");
+        }
+        File.Delete(path);
+        var address = stackalloc byte[110];
+        new Span<byte>(address, 110).Clear();
+        *(ushort*)address = AfUnix;
+        bytes.CopyTo(new Span<byte>(address + 2, 107));
+        var one = 1;
+        if (Bind(fd, address, 110) != 0 || SetSockOpt(fd, SolSocket, SoPasscred, &one, sizeof(int)) != 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            Libc.Close(fd);
+            throw new IOException($"binding {path}: errno {errno}");
+        }
+        return new NotifySocket(fd, path);
+    }
+
+    /// <summary>Blocks for the next datagram; null once the socket is closed.</summary>
+    public (int Pid, string Message)? Receive()
+    {
+        const int dataSize = 4096;
+        const int controlSize = 64;
+        var data = stackalloc byte[dataSize];
+        var control = stackalloc byte[controlSize];
+        while (true)
+        {
+            var iov = new IoVec { Base = data, Length = dataSize };
+            var header = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = controlSize };
+            var n = RecvMsg(_fd, &header, 0);
+            if (n < 0)
+            {
+                if (Marshal.GetLastPInvokeError() == Eintr)
+                {
+                    continue;
+                }
+                return null;
+            }
+            var pid = 0;
+            // struct cmsghdr { size_t len; int level; int type; } then struct ucred { pid; uid; gid; }.
+            if (header.ControlLength >= 16 + 12 && *(int*)(control + 8) == SolSocket && *(int*)(control + 12) == ScmCredentials)
+            {
+                pid = *(int*)(control + 16);
+            }
+            return (pid, Encoding.UTF8.GetString(data, (int)n));
+        }
+    }
+
+    public void Dispose()
+    {
+        var fd = Interlocked.Exchange(ref _fd, -1);
+        if (fd >= 0)
+        {
+            Libc.Close(fd);
+            try
+            {
+                File.Delete(Path);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private struct IoVec
+    {
+        public byte* Base;
+        public nuint Length;
+    }
+
+    private struct MsgHdr
+    {
+        public void* Name;
+        public uint NameLength;
+        public IoVec* Iov;
+        public nuint IovLength;
+        public byte* Control;
+        public nuint ControlLength;
+        public int Flags;
+    }
+
+    [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
+    private static partial int Socket(int domain, int type, int protocol);
+
+    [LibraryImport("libc", EntryPoint = "bind", SetLastError = true)]
+    private static partial int Bind(int fd, byte* address, uint length);
+
+    [LibraryImport("libc", EntryPoint = "setsockopt", SetLastError = true)]
+    private static partial int SetSockOpt(int fd, int level, int name, void* value, uint length);
+
+    [LibraryImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
+    private static partial nint RecvMsg(int fd, MsgHdr* header, int flags);
+}
