@@ -13,13 +13,20 @@ public static class DockerImages
     public const string Test = "init-test/probe:local";
     public const string App = "init-test/aspnet-graceful:local";
     public const string ShellEntrypoint = "init-test/shell-entrypoint:local";
+    public const string ApiWithWorker = "init-test/api-with-worker:local";
 
     private static readonly Lazy<string> s_init = new(BuildInit, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> s_test = new(BuildTest, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly (string Project, string Into)[] AspNetGraceful = [(Path.Combine("examples", "aspnet-graceful"), "app")];
     private static readonly Lazy<string> s_app = new(
-        () => BuildAppImage(App, Path.Combine("docker", "dotnet-app")), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => BuildAppImage(App, Path.Combine("docker", "dotnet-app"), AspNetGraceful), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> s_shell = new(
-        () => BuildAppImage(ShellEntrypoint, Path.Combine("examples", "shell-entrypoint")), LazyThreadSafetyMode.ExecutionAndPublication);
+        () => BuildAppImage(ShellEntrypoint, Path.Combine("examples", "shell-entrypoint"), AspNetGraceful),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_apiWithWorker = new(
+        () => BuildAppImage(ApiWithWorker, Path.Combine("examples", "api-with-worker"),
+            [(Path.Combine("examples", "api-with-worker", "Api"), "api"), (Path.Combine("examples", "api-with-worker", "Worker"), "worker")]),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The host userland, read-only: Debian 12 merges /usr, so these are a whole system.</summary>
     public static readonly string[] Userland =
@@ -35,6 +42,8 @@ public static class DockerImages
     public static string AppImage => s_app.Value;
 
     public static string ShellEntrypointImage => s_shell.Value;
+
+    public static string ApiWithWorkerImage => s_apiWithWorker.Value;
 
     private static string BuildInit()
     {
@@ -59,16 +68,19 @@ public static class DockerImages
         return Test;
     }
 
-    /// <summary>An image from a recipe folder (its Dockerfile and files) plus the ASP.NET example published into app/.</summary>
-    private static string BuildAppImage(string tag, string recipe)
+    /// <summary>An image from a recipe folder (its Dockerfile and files) plus .NET projects published into the context.</summary>
+    private static string BuildAppImage(string tag, string recipe, (string Project, string Into)[] publishes)
     {
         var context = Directory.CreateTempSubdirectory("init-app-image-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Artifacts.RepositoryRoot, recipe)))
         {
             File.Copy(file, Path.Combine(context, Path.GetFileName(file)));
         }
-        Artifacts.Run("dotnet", ["publish", Path.Combine(Artifacts.RepositoryRoot, "examples", "aspnet-graceful"),
-            "-c", "Release", "-o", Path.Combine(context, "app"), "-nologo", "-v", "quiet"]);
+        foreach (var (project, into) in publishes)
+        {
+            Artifacts.Run("dotnet", ["publish", Path.Combine(Artifacts.RepositoryRoot, project),
+                "-c", "Release", "-o", Path.Combine(context, into), "-nologo", "-v", "quiet"]);
+        }
         // The stand-in runtime image is empty: the .NET runtime comes with the bind-mounted /usr.
         DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "--build-arg", "RUNTIME_IMAGE=scratch",
             "-t", tag, context);
