@@ -27,6 +27,8 @@ public class ReadinessTests : IDisposable
         run.WaitForLine("notified");
         run.WaitForReady();
         run.WaitForReady();
+        // Both lines are init's (stderr), so their order in the output is the order init wrote them.
+        run.WaitForLine(l => l.Contains("started main process", StringComparison.Ordinal), what: "main started");
         var output = run.Output;
         var ready = IndexOf(output, "is ready");
         var mainStarted = IndexOf(output, "started main process");
@@ -61,6 +63,8 @@ public class ReadinessTests : IDisposable
         run.WaitForLine("listening");
         run.WaitForReady();
         run.WaitForReady();
+        // Both lines are init's (stderr), so their order in the output is the order init wrote them.
+        run.WaitForLine(l => l.Contains("started main process", StringComparison.Ordinal), what: "main started");
         var output = run.Output;
         Assert.True(IndexOf(output, "is ready") < IndexOf(output, "started main process"), output);
         run.Signal(SIGTERM);
@@ -75,6 +79,8 @@ public class ReadinessTests : IDisposable
             "--sidecar-option", $"cache.ready=file:{flag}", "--sidecar-option", "cache.required=true", "--", Probe, "signals"]);
         run.WaitForReady();
         run.WaitForReady();
+        // Both lines are init's (stderr), so their order in the output is the order init wrote them.
+        run.WaitForLine(l => l.Contains("started main process", StringComparison.Ordinal), what: "main started");
         var output = run.Output;
         Assert.True(IndexOf(output, "is ready") >= 0 && IndexOf(output, "is ready") < IndexOf(output, "started main process"), output);
         Assert.True(File.Exists(flag));

@@ -158,4 +158,34 @@ public class SidecarTests : IDisposable
         Assert.Equal(0, run.WaitForExit());
         Assert.DoesNotContain($"signal {SIGUSR1} pid={side}", run.Output);
     }
+
+    [Fact]
+    public void A_sidecar_with_forward_signals_gets_them_too()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, ["--sidecar", $"side={Probe} signals", "--sidecar-option", "side.forward_signals=true",
+            Probe, "signals"]);
+        var first = run.WaitForReady();
+        var second = run.WaitForReady();
+        run.Signal(SIGHUP);
+        run.WaitForLine($"signal {SIGHUP} pid={first}");
+        run.WaitForLine($"signal {SIGHUP} pid={second}");
+        run.Signal(SIGTERM);
+        Assert.Equal(0, run.WaitForExit());
+    }
+
+    [Fact]
+    public void Shutdown_delay_forward_passes_sigterm_on_at_once_and_only_once()
+    {
+        using var run = InitProcess.Start(Mode.Pid1, ["-v", "--shutdown-delay", "2s", "--shutdown-delay-forward", "-t", "1s",
+            Probe, "signals", "--ignore-term"]);
+        var main = run.WaitForReady();
+        var clock = Stopwatch.StartNew();
+        run.Signal(SIGTERM);
+        run.WaitForLine($"signal {SIGTERM} pid={main}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"SIGTERM reached the child after {clock.Elapsed}, not at once");
+        // The probe ignores it: after the 2 s delay and the 1 s kill timeout it is killed; no second SIGTERM.
+        Assert.Equal(137, run.WaitForExit());
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(3), $"ended after {clock.Elapsed}");
+        Assert.Single(run.Output.Split('\n'), l => l.StartsWith($"signal {SIGTERM} ", StringComparison.Ordinal));
+    }
 }

@@ -20,6 +20,9 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
         ['p'] = "--parent-death-signal", ['r'] = "--rewrite", ['t'] = "--kill-timeout",
     };
 
+    /// <summary>Long options with no short spelling and no value.</summary>
+    private static readonly IReadOnlySet<string> LongOnlySwitches = new HashSet<string> { "--shutdown-delay-forward" };
+
     private static readonly IReadOnlySet<string> TakesValue = new HashSet<string>
     {
         "--kill-timeout", "--rewrite", "--success-exit-code", "--parent-death-signal", "--log-level", "--log-format",
@@ -107,7 +110,8 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
         return new CommandLine(InitAction.Run, settings, command);
     }
 
-    private static bool IsKnown(string name) => TakesValue.Contains(name) || ShortFlags.Values.Contains(name);
+    private static bool IsKnown(string name) =>
+        TakesValue.Contains(name) || ShortFlags.Values.Contains(name) || LongOnlySwitches.Contains(name);
 
     /// <summary>Accumulates what the flags said, in order; later flags win, repeatable ones add up.</summary>
     private sealed class Parser
@@ -155,6 +159,9 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                     break;
                 case "--shutdown-delay":
                     _settings = _settings with { ShutdownDelay = ValueParsers.Duration(spelled, value!) };
+                    break;
+                case "--shutdown-delay-forward":
+                    _settings = _settings with { ForwardDuringDelay = true };
                     break;
                 case "--ready":
                     _settings = _settings with { MainReady = Processes.Readiness.Parse(spelled, value!) };

@@ -22,12 +22,14 @@ internal static class EnvironmentSettings
     public const string ShutdownDelayKey = "INIT_SHUTDOWN_DELAY";
     public const string RuntimeDirKey = Status.RuntimeDirectory.EnvKey;
     public const string ReadyKey = "INIT_READY";
+    public const string ForwardDuringDelayKey = "INIT_SHUTDOWN_DELAY_FORWARD";
     public const string WatchdogKey = "INIT_WATCHDOG";
 
     public static readonly IReadOnlySet<string> KnownInitKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         SubreaperKey, SignalTargetKey, KillTimeoutKey, RewriteKey, SuccessExitCodesKey, ParentDeathSignalKey,
         LogLevelKey, LogFormatKey, WarnOnReapKey, ShutdownDelayKey, RuntimeDirKey, ReadyKey, WatchdogKey,
+        ForwardDuringDelayKey,
     };
 
     public static IConfiguration FromProcessEnvironment() =>
@@ -53,6 +55,7 @@ internal static class EnvironmentSettings
             LogFormat = Get(LogFormatKey, ValueParsers.Format),
             WarnOnReap = Get(WarnOnReapKey, ValueParsers.Boolean),
             ShutdownDelay = Get(ShutdownDelayKey, ValueParsers.Duration),
+            ForwardDuringDelay = Get(ForwardDuringDelayKey, ValueParsers.Boolean),
             MainReady = env[ReadyKey] is { } ready ? Processes.Readiness.Parse(ReadyKey, ready) : null,
             MainWatchdog = Get(WatchdogKey, ValueParsers.Duration),
             Sidecars = ReadSidecars(env),

@@ -39,6 +39,7 @@ internal static class HelpText
                                       a sidecar setting (keys below, e.g. worker.restart=on-failure,
                                       worker.env.MODE=batch)
               --shutdown-delay D      after SIGTERM/SIGINT keep everything running for D, then stop
+              --shutdown-delay-forward  pass SIGTERM/SIGINT on to the main command at once, delay or not
               --ready SPEC            when the main command counts as ready: started (default), notify, tcp:PORT,
                                       file:/PATH
               --watchdog D            the main command must send WATCHDOG=1 every D (sd_notify) or be killed
@@ -56,13 +57,15 @@ internal static class HelpText
           INIT_LOG_LEVEL=LEVEL         as --log-level
           INIT_LOG_FORMAT=text|json    as --log-format
           INIT_SHUTDOWN_DELAY=D        as --shutdown-delay
+          INIT_SHUTDOWN_DELAY_FORWARD=1|0  as --shutdown-delay-forward
           INIT_SIDECARS__NAME__KEY=V   a sidecar; KEY: COMMAND, RESTART (always|on-failure|never, default always),
                                        RESTART_DELAY (1s), RESTART_BACKOFF (2), RESTART_MAX_DELAY (30s),
                                        MIN_UPTIME (10s, a run this long resets the backoff), MAX_RESTARTS (5)
                                        within RESTART_WINDOW (60s), ON_GIVE_UP (exit|ignore), STOP_SIGNAL (TERM),
                                        STOP_TIMEOUT (the kill timeout), WORKDIR, ENV__VAR, REQUIRED (false; true:
                                        ready before the main command starts, and for `init status --check`),
-                                       READY (as --ready), READY_TIMEOUT (60s), WATCHDOG (as --watchdog)
+                                       READY (as --ready), READY_TIMEOUT (60s), WATCHDOG (as --watchdog),
+                                       FORWARD_SIGNALS (false; true: also gets what goes to the main command)
           INIT_READY=SPEC, INIT_WATCHDOG=D   as --ready, --watchdog
           INIT_RUNTIME_DIR=DIR         where init publishes its status (default /run/init as PID 1,
                                        /run/init.PID otherwise)
@@ -78,7 +81,7 @@ internal static class HelpText
         with a watchdog, WATCHDOG_USEC; a process that stops pinging is killed and its restart policy applies.
 
         Sidecars: started first, in order (flags, then INIT_SIDECARS__* by name); signals other than TERM/INT go to
-        the main command only. When the main command ends (or after TERM/INT), init stops it, then the sidecars
+        the main command only (and to sidecars with FORWARD_SIGNALS). When the main command ends (or after TERM/INT), init stops it, then the sidecars
         in reverse order, each with its STOP_SIGNAL and STOP_TIMEOUT, all within the kill timeout.
 
         Status: `init status` (e.g. kubectl exec POD -- /init status) prints each process: name, pid, state,

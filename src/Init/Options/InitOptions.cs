@@ -52,6 +52,10 @@ internal sealed record InitOptions
     /// to take the pod out of its endpoints).</summary>
     public TimeSpan ShutdownDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Pass SIGTERM/SIGINT on to the main process at once, even during the shutdown delay (for apps
+    /// that drain by themselves on SIGTERM).</summary>
+    public bool ForwardDuringDelay { get; init; }
+
     /// <summary>When the main process counts as ready (for `init status --check`).</summary>
     public Processes.Readiness MainReady { get; init; } = Processes.Readiness.OnStart;
 

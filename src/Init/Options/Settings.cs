@@ -21,6 +21,7 @@ internal sealed record Settings
     public LogFormat? LogFormat { get; init; }
     public bool? WarnOnReap { get; init; }
     public TimeSpan? ShutdownDelay { get; init; }
+    public bool? ForwardDuringDelay { get; init; }
     public Processes.Readiness? MainReady { get; init; }
     public TimeSpan? MainWatchdog { get; init; }
     public ImmutableList<SidecarDeclaration>? Sidecars { get; init; }
@@ -38,6 +39,7 @@ internal sealed record Settings
         LogFormat = LogFormat ?? lower.LogFormat,
         WarnOnReap = WarnOnReap ?? lower.WarnOnReap,
         ShutdownDelay = ShutdownDelay ?? lower.ShutdownDelay,
+        ForwardDuringDelay = ForwardDuringDelay ?? lower.ForwardDuringDelay,
         MainReady = MainReady ?? lower.MainReady,
         MainWatchdog = MainWatchdog ?? lower.MainWatchdog,
         Sidecars = Sidecars is null && lower.Sidecars is null ? null : SidecarDeclaration.Merge(Sidecars, lower.Sidecars),
@@ -58,6 +60,7 @@ internal sealed record Settings
             LogFormat = LogFormat ?? defaults.LogFormat,
             WarnOnReap = WarnOnReap ?? defaults.WarnOnReap,
             ShutdownDelay = ShutdownDelay ?? defaults.ShutdownDelay,
+            ForwardDuringDelay = ForwardDuringDelay ?? defaults.ForwardDuringDelay,
             MainReady = MainReady ?? defaults.MainReady,
             MainWatchdog = MainWatchdog ?? defaults.MainWatchdog,
             Sidecars = Sidecars is null ? defaults.Sidecars : SidecarSpecs.Build(Sidecars),

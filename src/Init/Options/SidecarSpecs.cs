@@ -12,7 +12,7 @@ internal static class SidecarSpecs
     {
         "COMMAND", "RESTART", "RESTART_DELAY", "RESTART_BACKOFF", "RESTART_MAX_DELAY", "MIN_UPTIME", "MAX_RESTARTS",
         "RESTART_WINDOW", "ON_GIVE_UP", "STOP_SIGNAL", "STOP_TIMEOUT", "WORKDIR", "REQUIRED", "READY",
-        "READY_TIMEOUT", "WATCHDOG",
+        "READY_TIMEOUT", "WATCHDOG", "FORWARD_SIGNALS",
     };
 
     /// <summary>1 to 32 of letters, digits, '-' and '_', starting with a letter or digit.</summary>
@@ -107,6 +107,7 @@ internal static class SidecarSpecs
             StopTimeout = d.Values.TryGetValue("STOP_TIMEOUT", out var timeout) ? ValueParsers.Duration(timeout.Source, timeout.Value) : null,
             WorkingDirectory = d.Values.TryGetValue("WORKDIR", out var dir) ? dir.Value : null,
             Required = Get("REQUIRED", ValueParsers.Boolean, false),
+            ForwardSignals = Get("FORWARD_SIGNALS", ValueParsers.Boolean, false),
             Ready = Get("READY", Readiness.Parse, Readiness.OnStart),
             ReadyTimeout = Get("READY_TIMEOUT", ValueParsers.Duration, TimeSpan.FromSeconds(60)),
             Watchdog = d.Values.TryGetValue("WATCHDOG", out var watchdog) ? ValueParsers.Duration(watchdog.Source, watchdog.Value) : null,

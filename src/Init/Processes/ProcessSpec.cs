@@ -27,6 +27,10 @@ internal sealed record ProcessSpec
 
     public Readiness Ready { get; init; } = Readiness.OnStart;
 
+    /// <summary>Also gets the signals init forwards to the main process (not the shutdown ones, which follow
+    /// the stop order).</summary>
+    public bool ForwardSignals { get; init; }
+
     /// <summary>A required sidecar not ready this long after it started keeps the main process from starting:
     /// init gives up and exits.</summary>
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);

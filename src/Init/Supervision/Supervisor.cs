@@ -45,6 +45,8 @@ internal sealed class Supervisor
     private bool _mainGroupSignaled;
     private long? _drainUntil;
     private int _drainSignal;
+    /// <summary>The shutdown signal already went to the main process (during the shutdown delay).</summary>
+    private bool _mainSignaledEarly;
     private ShutdownSequence? _shutdown;
     private int? _exitCodeOverride;
 
@@ -223,11 +225,27 @@ internal sealed class Supervisor
             _drainSignal = signal;
             _log.Information("{Signal} received: everything keeps running for {Delay} before it is stopped",
                 SignalNames.Name(received), Duration.Format(_options.ShutdownDelay));
+            if (_options.ForwardDuringDelay)
+            {
+                _mainSignaledEarly = true;
+                SignalMain(signal);
+                SignalMain(_sigcont);
+            }
         }
     }
 
-    /// <summary>Signals other than the shutdown ones go to the main process only (its group by default).</summary>
+    /// <summary>Signals other than the shutdown ones go to the main process (its group by default) and to the
+    /// sidecars that asked for them (FORWARD_SIGNALS).</summary>
     private void ForwardToMain(int signal)
+    {
+        SignalMain(signal);
+        foreach (var sidecar in _sidecars.Where(s => s.Spec.ForwardSignals && s.State == ProcessState.Running))
+        {
+            ProcessSignals.SendToGroup(sidecar.Pid, signal);
+        }
+    }
+
+    private void SignalMain(int signal)
     {
         var toGroup = _main.State != ProcessState.Running || _options.SignalTarget == SignalTarget.Group;
         var delivered = toGroup ? ProcessSignals.SendToGroup(_main.Pid, signal) : ProcessSignals.Send(_main.Pid, signal);
@@ -514,7 +532,7 @@ internal sealed class Supervisor
     {
         private int _index = -1;
         private bool _killed;
-        private bool _mainSignalSent;
+        private bool _mainSignalSent = s._mainSignaledEarly;
 
         public bool Finished { get; private set; }
 
@@ -531,7 +549,7 @@ internal sealed class Supervisor
             {
                 if (p.IsMain)
                 {
-                    s.ForwardToMain(signal);
+                    s.SignalMain(signal);
                 }
                 else
                 {
@@ -597,8 +615,8 @@ internal sealed class Supervisor
             if (p.State == ProcessState.Running && !_mainSignalSent)
             {
                 _mainSignalSent = true;
-                s.ForwardToMain(mainSignal);
-                s.ForwardToMain(s._sigcont);
+                s.SignalMain(mainSignal);
+                s.SignalMain(s._sigcont);
             }
             else if (p.State != ProcessState.Running && p.Pid != 0 && !s._mainGroupSignaled && ProcessSignals.GroupExists(p.Pid))
             {

@@ -216,7 +216,7 @@ public class EnvironmentSettingsTests
         Assert.Equal(
             [
                 "INIT_KILL_TIMEOUT", "INIT_LOG_FORMAT", "INIT_LOG_LEVEL", "INIT_PARENT_DEATH_SIGNAL", "INIT_READY",
-                "INIT_REWRITE", "INIT_RUNTIME_DIR", "INIT_SHUTDOWN_DELAY", "INIT_SIGNAL_TARGET", "INIT_SUBREAPER",
+                "INIT_REWRITE", "INIT_RUNTIME_DIR", "INIT_SHUTDOWN_DELAY", "INIT_SHUTDOWN_DELAY_FORWARD", "INIT_SIGNAL_TARGET", "INIT_SUBREAPER",
                 "INIT_SUCCESS_EXIT_CODES", "INIT_WARN_ON_REAP", "INIT_WATCHDOG",
             ],
             EnvironmentSettings.KnownInitKeys.Order(StringComparer.Ordinal));
