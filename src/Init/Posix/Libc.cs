@@ -95,6 +95,11 @@ internal static unsafe partial class Libc
     /// <summary>signal(sig, SIG_DFL).</summary>
     public static void SetDefaultDisposition(int signal) => Signal(signal, 0);
 
+    public const int SockCloexec = 0x80000;
+
+    [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
+    public static partial int Socket(int domain, int type, int protocol);
+
     [LibraryImport(Lib, EntryPoint = "close")]
     public static partial int Close(int fd);
 

@@ -11,7 +11,6 @@ internal sealed unsafe partial class NotifySocket : IDisposable
 {
     private const int AfUnix = 1;
     private const int SockDgram = 2;
-    private const int SockCloexec = 0x80000;
     private const int SolSocket = 1;
     private const int SoPasscred = 16;
     private const int ScmCredentials = 2;
@@ -35,7 +34,7 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         {
             throw new IOException($"{path} is too long for a Unix socket path");
         }
-        var fd = Socket(AfUnix, SockDgram | SockCloexec, 0);
+        var fd = Libc.Socket(AfUnix, SockDgram | Libc.SockCloexec, 0);
         if (fd < 0)
         {
             throw new IOException($"socket: errno {Marshal.GetLastPInvokeError()}");
@@ -117,9 +116,6 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         public nuint ControlLength;
         public int Flags;
     }
-
-    [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
-    private static partial int Socket(int domain, int type, int protocol);
 
     [LibraryImport("libc", EntryPoint = "bind", SetLastError = true)]
     private static partial int Bind(int fd, byte* address, uint length);

@@ -7,11 +7,10 @@ internal static unsafe partial class TcpProbe
 {
     private const int AfInet = 2;
     private const int SockStream = 1;
-    private const int SockCloexec = 0x80000;
 
     public static bool Accepts(int port)
     {
-        var fd = Socket(AfInet, SockStream | SockCloexec, 0);
+        var fd = Libc.Socket(AfInet, SockStream | Libc.SockCloexec, 0);
         if (fd < 0)
         {
             return false;
@@ -33,9 +32,6 @@ internal static unsafe partial class TcpProbe
             Libc.Close(fd);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "socket", SetLastError = true)]
-    private static partial int Socket(int domain, int type, int protocol);
 
     [LibraryImport("libc", EntryPoint = "connect", SetLastError = true)]
     private static partial int Connect(int fd, byte* address, uint length);
