@@ -21,10 +21,9 @@ internal static unsafe class MonoPosixHelperLoader
             return;
         }
 
-        using var resource = typeof(MonoPosixHelperLoader).Assembly.GetManifestResourceStream(ResourceName)
+        // The resource is part of the mapped executable: write it to the memfd from there, without a copy.
+        using var resource = typeof(MonoPosixHelperLoader).Assembly.GetManifestResourceStream(ResourceName) as UnmanagedMemoryStream
             ?? throw new InvalidOperationException($"embedded {ResourceName} is missing from this build");
-        var bytes = new byte[resource.Length];
-        resource.ReadExactly(bytes);
 
         var name = "MonoPosixHelper\0"u8;
         int fd;
@@ -39,7 +38,7 @@ internal static unsafe class MonoPosixHelperLoader
 
         try
         {
-            WriteAll(fd, bytes);
+            WriteAll(fd, resource.PositionPointer, resource.Length);
             // dlopen keeps its own mapping; the fd can go once the library is loaded.
             s_handle = NativeLibrary.Load($"/proc/self/fd/{fd}");
         }
@@ -56,25 +55,22 @@ internal static unsafe class MonoPosixHelperLoader
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
         libraryName.Contains("MonoPosixHelper", StringComparison.Ordinal) ? s_handle : 0;
 
-    private static void WriteAll(int fd, byte[] bytes)
+    private static void WriteAll(int fd, byte* start, long length)
     {
-        fixed (byte* start = bytes)
+        long written = 0;
+        while (written < length)
         {
-            var written = 0;
-            while (written < bytes.Length)
+            var n = Libc.Write(fd, start + written, (nuint)(length - written));
+            if (n < 0)
             {
-                var n = Libc.Write(fd, start + written, (nuint)(bytes.Length - written));
-                if (n < 0)
+                var errno = Marshal.GetLastPInvokeError();
+                if (errno == 4 /* EINTR */)
                 {
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == 4 /* EINTR */)
-                    {
-                        continue;
-                    }
-                    throw new InvalidOperationException($"writing the embedded helper failed (errno {errno})");
+                    continue;
                 }
-                written += (int)n;
+                throw new InvalidOperationException($"writing the embedded helper failed (errno {errno})");
             }
+            written += n;
         }
     }
 }
