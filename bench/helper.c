@@ -1,11 +1,10 @@
 /*
  * The child each init runs in the benchmarks (plain C, so it adds nothing of its own to what is measured).
  *   helper ack         print "r", then write one byte "a" to stdout for every SIGUSR1; exit 0 on SIGTERM.
- *   helper orphans N   make N orphans that exit at once; wait until init has reaped them all; print
- *                      "<microseconds from release to no zombie left> <peak zombies seen>".
+ *   helper orphans N   make N orphans that exit at once; watch their /proc entries until init has reaped them
+ *                      all; print "<microseconds from release to the last one gone> <peak zombies in one pass>".
  */
 #define _GNU_SOURCE
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -25,57 +24,60 @@ static long long now_us(void)
     return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-static void count(pid_t parent, int *zombies, int *alive)
+/* The state letter of a process, 0 once it is gone (reaped). */
+static char state_of(pid_t pid)
 {
-    *zombies = *alive = 0;
-    DIR *proc = opendir("/proc");
-    struct dirent *e;
-    while (proc && (e = readdir(proc)) != NULL) {
-        if (e->d_name[0] < '0' || e->d_name[0] > '9' || atoi(e->d_name) == getpid()) continue;
-        char path[300], buf[512];
-        snprintf(path, sizeof path, "/proc/%s/stat", e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f) continue;
-        size_t n = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[n] = 0;
-        char *close_paren = strrchr(buf, ')');
-        char state;
-        int ppid;
-        if (!close_paren || sscanf(close_paren + 2, "%c %d", &state, &ppid) != 2 || ppid != (int)parent) continue;
-        if (state == 'Z') (*zombies)++; else (*alive)++;
-    }
-    if (proc) closedir(proc);
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *close_paren = strrchr(buf, ')');
+    return close_paren && close_paren[1] == ' ' ? close_paren[2] : 0;
 }
 
 static int orphans(int n)
 {
-    pid_t init_pid = getppid();
-    int gate[2];
-    if (pipe(gate) != 0) return 2;
+    int gate[2], pids[2];
+    if (pipe(gate) != 0 || pipe(pids) != 0) return 2;
     for (int i = 0; i < n; i++) {
         pid_t child = fork();
         if (child < 0) return 2;
         if (child == 0) {
-            if (fork() == 0) {
+            pid_t grandchild = fork();
+            if (grandchild == 0) {
                 char c;
                 close(gate[1]);
                 while (read(gate[0], &c, 1) < 0 && errno == EINTR) {}
                 _exit(0);
             }
+            /* tell the helper which pid to watch: only the orphans are looked at, not all of /proc */
+            while (write(pids[1], &grandchild, sizeof grandchild) < 0 && errno == EINTR) {}
             _exit(0);
         }
         while (waitpid(child, NULL, 0) < 0 && errno == EINTR) {}
     }
     close(gate[0]);
+    close(pids[1]);
+    pid_t *watch = malloc(sizeof(pid_t) * (size_t)n);
+    int left = 0;
+    while (left < n && read(pids[0], &watch[left], sizeof(pid_t)) == (ssize_t)sizeof(pid_t)) left++;
+
     long long start = now_us();
     close(gate[1]);
-    int peak = 0, zombies, alive;
-    for (;;) {
-        count(init_pid, &zombies, &alive);
+    int peak = 0;
+    while (left > 0) {
+        int zombies = 0;
+        for (int i = 0; i < left;) {
+            char state = state_of(watch[i]);
+            if (state == 0) { watch[i] = watch[--left]; continue; }
+            if (state == 'Z') zombies++;
+            i++;
+        }
         if (zombies > peak) peak = zombies;
-        if (zombies == 0 && alive == 0) break;
-        if (now_us() - start > 60000000LL) { printf("timeout %d %d\n", zombies, alive); return 1; }
+        if (now_us() - start > 60000000LL) { printf("timeout %d\n", left); return 1; }
     }
     printf("%lld %d\n", now_us() - start, peak);
     return 0;
