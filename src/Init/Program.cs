@@ -92,7 +92,10 @@ internal static class Program
             Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
         var status = new Status.StatusPublisher(runtimeDir, log);
         var createdRuntimeDir = !Directory.Exists(runtimeDir);
-        var notify = OpenNotifySocket(runtimeDir, log);
+        // Only when someone listens for it: the socket costs a thread, a file and start-up time.
+        var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null ||
+            options.Sidecars.Any(s => s.Ready is Readiness.Notify || s.Watchdog is not null);
+        var notify = wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
         var common = new Dictionary<string, string>();
         if (notify is not null)
         {

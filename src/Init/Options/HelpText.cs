@@ -77,8 +77,9 @@ internal static class HelpText
         group as STOP), then init stops itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the
         fault signals. When stdin is init's terminal, the child's group is made its foreground group.
 
-        Readiness: children get NOTIFY_SOCKET (systemd's sd_notify: READY=1, STATUS=, WATCHDOG=1, STOPPING=1) and,
-        with a watchdog, WATCHDOG_USEC; a process that stops pinging is killed and its restart policy applies.
+        Readiness: when a process has READY=notify or a WATCHDOG, children get NOTIFY_SOCKET (systemd's sd_notify:
+        READY=1, STATUS=, WATCHDOG=1, STOPPING=1) and, with a watchdog, WATCHDOG_USEC; a process that stops
+        pinging is killed and its restart policy applies.
 
         Sidecars: started first, in order (flags, then INIT_SIDECARS__* by name); signals other than TERM/INT go to
         the main command only (and to sidecars with FORWARD_SIGNALS). When the main command ends (or after TERM/INT), init stops it, then the sidecars

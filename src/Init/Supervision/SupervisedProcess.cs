@@ -26,22 +26,41 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 
     public RestartTracker Restarts { get; } = new(spec.Restart);
 
-    public ProcessState State { get; set; } = ProcessState.NotStarted;
+    /// <summary>Bumped by every change `init status` can show, so the status file is rewritten only then (and
+    /// a forwarded signal costs no snapshot).</summary>
+    public int Version { get; private set; }
+
+    public ProcessState State { get => _state; set => Change(ref _state, value); }
 
     /// <summary>The pid of the current (or last) run; it also names the run's process group.</summary>
-    public int Pid { get; set; }
+    public int Pid { get => _pid; set => Change(ref _pid, value); }
 
     public long StartedAt { get; set; }
 
     public DateTimeOffset StartedAtWall { get; set; }
 
-    public ExitStatus? LastExit { get; set; }
+    public ExitStatus? LastExit { get => _lastExit; set => Change(ref _lastExit, value); }
 
     /// <summary>Ready per its <see cref="ProcessSpec.Ready"/> (set anew at every start).</summary>
-    public bool Ready { get; set; }
+    public bool Ready { get => _ready; set => Change(ref _ready, value); }
 
     /// <summary>The last STATUS= it sent.</summary>
-    public string? StatusText { get; set; }
+    public string? StatusText { get => _statusText; set => Change(ref _statusText, value); }
+
+    private ProcessState _state = ProcessState.NotStarted;
+    private int _pid;
+    private ExitStatus? _lastExit;
+    private bool _ready;
+    private string? _statusText;
+
+    private void Change<T>(ref T field, T value)
+    {
+        if (!EqualityComparer<T>.Default.Equals(field, value))
+        {
+            field = value;
+            Version++;
+        }
+    }
 
     /// <summary>When it last sent WATCHDOG=1 (or started).</summary>
     public long LastPing { get; set; }

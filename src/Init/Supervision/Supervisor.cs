@@ -118,16 +118,16 @@ internal sealed class Supervisor
     /// <summary>Rewrites the status file only when something a reader sees has changed.</summary>
     private void PublishStatus()
     {
-        var snapshot = All.Select(p => p.Snapshot()).ToList();
-        if (_published is not null && snapshot.SequenceEqual(_published))
+        var version = All.Sum(p => p.Version);
+        if (version == _publishedVersion)
         {
             return;
         }
-        _published = snapshot;
-        _status.Publish(ProcessControl.Pid, snapshot);
+        _publishedVersion = version;
+        _status.Publish(ProcessControl.Pid, All.Select(p => p.Snapshot()).ToList());
     }
 
-    private List<Status.ProcessSnapshot>? _published;
+    private int _publishedVersion = -1;
 
     /// <summary>A command that cannot run is reported before anything starts, with the shell's exit code.</summary>
     private int? CommandMissing()
