@@ -124,14 +124,7 @@ public class ReadinessTests : IDisposable
         Assert.Equal(0, run.WaitForExit());
     }
 
-    private string StatusJson(InitProcess run)
-    {
-        using var status = InitProcess.StartCommand("nsenter",
-            ["-t", run.InitPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", "-m",
-             Artifacts.Init, "status", "--json", "--dir", _dir]);
-        status.WaitForExit();
-        return status.Output;
-    }
+    private string StatusJson(InitProcess run) => run.RunInside("status", "--json", "--dir", _dir).Output;
 
     private static int FreePort()
     {

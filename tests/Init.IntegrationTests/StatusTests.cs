@@ -22,14 +22,8 @@ public class StatusTests : IDisposable
     }
 
     /// <summary>Runs `init status ARGS` inside the PID namespace of the init under test.</summary>
-    private (int ExitCode, string Output) Status(InitProcess run, params string[] args)
-    {
-        using var status = InitProcess.StartCommand("nsenter",
-            ["-t", run.InitPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", "-m",
-             "env", $"INIT_RUNTIME_DIR={_dir}", Artifacts.Init, "status", .. args]);
-        var code = status.WaitForExit();
-        return (code, status.Output);
-    }
+    private (int ExitCode, string Output) Status(InitProcess run, params string[] args) =>
+        run.RunInside(["status", "--dir", _dir, .. args]);
 
     private void WaitForStatus(InitProcess run, Func<string, bool> condition)
     {

@@ -174,6 +174,15 @@ public sealed class InitProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Runs `init ARGS` (e.g. status) inside this init's PID and mount namespaces, as `kubectl exec` would.</summary>
+    public (int ExitCode, string Output) RunInside(params string[] args)
+    {
+        using var inside = StartCommand("nsenter",
+            ["-t", InitPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", "-m", Artifacts.Init, .. args]);
+        var code = inside.WaitForExit();
+        return (code, inside.Output);
+    }
+
     public void Signal(int signal) => Native.Signal(InitPid, signal);
 
     public void Dispose()
