@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Init.Processes;
 
-/// <summary>Reads /proc to name the processes init is about to act on, so its log says who it killed.</summary>
+/// <summary>Reads /proc: who is in a process group (so init's log says who it killed), and a process's state.</summary>
 internal static class ProcessTable
 {
     public readonly record struct Entry(int Pid, string Name)
@@ -10,62 +10,50 @@ internal static class ProcessTable
         public override string ToString() => $"{Pid} ({Name})";
     }
 
+    /// <summary>
+    /// /proc/PID/stat split after the command name: "pid (comm) state ppid pgrp ..." gives Fields[0] = state,
+    /// [1] = ppid, [2] = pgrp, [11] = utime, [12] = stime, [21] = rss pages. The name may hold spaces and
+    /// parentheses, hence the last ')'. Null when the process is gone (or the line is not what it should be).
+    /// </summary>
+    public static (string Name, string[] Fields)? ReadStat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var open = stat.IndexOf('(');
+            var close = stat.LastIndexOf(')');
+            if (open < 0 || close + 2 > stat.Length)
+            {
+                return null;
+            }
+            return (stat[(open + 1)..close], stat[(close + 2)..].Split(' '));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public static IReadOnlyList<Entry> InGroup(int pgid)
     {
         var members = new List<Entry>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) &&
+                ReadStat(pid) is { Fields.Length: > 2 } stat && Number(stat.Fields[2]) == pgid)
             {
-                continue;
-            }
-            try
-            {
-                // /proc/PID/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces and parentheses.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var open = stat.IndexOf('(');
-                var close = stat.LastIndexOf(')');
-                var fields = stat[(close + 2)..].Split(' ');
-                if (fields.Length > 2 && int.Parse(fields[2], CultureInfo.InvariantCulture) == pgid)
-                {
-                    members.Add(new Entry(pid, stat[(open + 1)..close]));
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked.
+                members.Add(new Entry(pid, stat.Name));
             }
         }
         return members;
     }
 
     /// <summary>True while the process is stopped (state T); false once it runs again or is gone.</summary>
-    public static bool IsStopped(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var rest = stat[(stat.LastIndexOf(')') + 2)..];
-            return rest.Length > 0 && rest[0] == 'T';
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
+    public static bool IsStopped(int pid) => ReadStat(pid) is { } stat && stat.Fields[0] == "T";
 
     /// <summary>The process group of a live process; 0 when it is gone.</summary>
-    public static int GroupOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return int.Parse(fields[2], CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
-        {
-            return 0;
-        }
-    }
+    public static int GroupOf(int pid) => ReadStat(pid) is { Fields.Length: > 2 } stat ? Number(stat.Fields[2]) : 0;
+
+    private static int Number(string field) =>
+        int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

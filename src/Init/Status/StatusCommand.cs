@@ -143,18 +143,13 @@ internal readonly record struct ProcUsage(long RssBytes, double CpuSeconds)
 
     public static ProcUsage? Read(int pid)
     {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            // After "(comm) ": state is field 0, utime field 11, stime field 12, rss (pages) field 21.
-            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            var rssPages = long.Parse(fields[21], CultureInfo.InvariantCulture);
-            return new ProcUsage(rssPages * Environment.SystemPageSize, ticks / ClockTicks);
-        }
-        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException)
+        if (Processes.ProcessTable.ReadStat(pid) is not { Fields.Length: > 21 } stat ||
+            !long.TryParse(stat.Fields[11], CultureInfo.InvariantCulture, out var utime) ||
+            !long.TryParse(stat.Fields[12], CultureInfo.InvariantCulture, out var stime) ||
+            !long.TryParse(stat.Fields[21], CultureInfo.InvariantCulture, out var rssPages))
         {
             return null;
         }
+        return new ProcUsage(rssPages * Environment.SystemPageSize, (utime + stime) / ClockTicks);
     }
 }

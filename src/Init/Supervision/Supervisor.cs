@@ -137,10 +137,7 @@ internal sealed class Supervisor
             var error = CommandLookup.Check(process.Spec.Command[0], process.Spec.WorkingDirectory);
             if (error != 0)
             {
-                var outcome = new SpawnOutcome(0, error);
-                _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
-                    process.Spec.Command[0], ProcessControl.Describe(error), process.IsMain ? "" : $", for sidecar {process.Name}");
-                return outcome.ExitCode;
+                return ReportCannotRun(process, new SpawnOutcome(0, error));
             }
         }
         return null;
@@ -151,10 +148,8 @@ internal sealed class Supervisor
         var outcome = _spawner.Spawn(process.Spec, process.IsMain ? _terminalFd : -1);
         if (!outcome.Started)
         {
-            _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason})" : "{Command}: cannot execute ({Reason})",
-                process.Spec.Command[0], ProcessControl.Describe(outcome.Error));
             process.State = ProcessState.Running;
-            OnEnded(process, ExitStatus.Exited(outcome.ExitCode));
+            OnEnded(process, ExitStatus.Exited(ReportCannotRun(process, outcome)));
             return;
         }
         process.Pid = outcome.Pid;
@@ -165,6 +160,21 @@ internal sealed class Supervisor
         process.StatusText = null;
         process.LastPing = Now;
         _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
+    }
+
+    /// <returns>the shell's exit code for it: 127 not found, 126 cannot execute.</returns>
+    private int ReportCannotRun(SupervisedProcess process, SpawnOutcome outcome)
+    {
+        _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
+            process.Spec.Command[0], ProcessControl.Describe(outcome.Error), process.IsMain ? "" : $", for sidecar {process.Name}");
+        return outcome.ExitCode;
+    }
+
+    /// <summary>A stop signal to a whole group, then SIGCONT: a stopped process could not act on it.</summary>
+    private void StopGroup(int pgid, int signal)
+    {
+        ProcessSignals.SendToGroup(pgid, signal);
+        ProcessSignals.SendToGroup(pgid, _sigcont);
     }
 
     private int ExitCode()
@@ -334,8 +344,7 @@ internal sealed class Supervisor
         if (ProcessSignals.GroupExists(process.Pid))
         {
             // What the sidecar left behind would outlive it, and its restart would start a second copy.
-            ProcessSignals.SendToGroup(process.Pid, _sigterm);
-            ProcessSignals.SendToGroup(process.Pid, _sigcont);
+            StopGroup(process.Pid, _sigterm);
         }
 
         switch (process.Restarts.OnExit(status, uptime, Stopwatch.GetElapsedTime(0)))
@@ -603,8 +612,7 @@ internal sealed class Supervisor
             {
                 var signal = p.Spec.StopSignal ?? s._sigterm;
                 s._log.Information("stopping {Process} with {Signal}", p, SignalNames.Name(signal));
-                ProcessSignals.SendToGroup(p.Pid, signal);
-                ProcessSignals.SendToGroup(p.Pid, s._sigcont);
+                s.StopGroup(p.Pid, signal);
             }
         }
 
@@ -622,8 +630,7 @@ internal sealed class Supervisor
             {
                 s._mainGroupSignaled = true;
                 s._log.Information("stopping what the main process left in its group {Pgid}", p.Pid);
-                ProcessSignals.SendToGroup(p.Pid, s._sigterm);
-                ProcessSignals.SendToGroup(p.Pid, s._sigcont);
+                s.StopGroup(p.Pid, s._sigterm);
             }
         }
 
