@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Init.IntegrationTests.Harness;
 using static Init.IntegrationTests.Harness.Native;
@@ -57,7 +55,7 @@ public class ReadinessTests : IDisposable
     [Fact]
     public void Tcp_readiness_waits_for_the_port_to_accept()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var run = InitProcess.Start(Mode.Pid1, ["-v", "--sidecar", $"api={Probe} listen {port} --delay-ms 300",
             "--sidecar-option", $"api.ready=tcp:{port}", "--sidecar-option", "api.required=true", "--", Probe, "signals"]);
         run.WaitForLine("listening");
@@ -125,11 +123,4 @@ public class ReadinessTests : IDisposable
     }
 
     private string StatusJson(InitProcess run) => run.RunInside("status", "--json", "--dir", _dir).Output;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Init.IntegrationTests.Harness;
 
 namespace Init.IntegrationTests.Docker;
 
@@ -9,7 +8,7 @@ public class ApiWithWorkerTests
     [DockerFact]
     public async Task The_worker_is_kept_alive_beside_the_api_and_stopped_after_it()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         using var container = Container.Start(DockerImages.ApiWithWorkerImage,
             ["--network", "host", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", "INIT_LOG_LEVEL=info"]);
         container.WaitForLog("api: listening");
@@ -45,12 +44,5 @@ public class ApiWithWorkerTests
         var apiEnded = logs.IndexOf("ended: exit code 0", logs.IndexOf("shutting down", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.True(apiEnded > 0 && apiEnded < logs.IndexOf("stopping sidecar worker", StringComparison.Ordinal), logs);
         Assert.Contains("worker: stopped", logs);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Init.IntegrationTests.Harness;
 
 namespace Init.IntegrationTests.Docker;
 
@@ -9,7 +8,7 @@ public class AspNetGracefulTests
     [DockerFact]
     public async Task Docker_stop_lets_an_in_flight_request_finish_and_exits_0()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         // Host networking keeps the traffic on this machine's loopback.
         using var container = Container.Start(DockerImages.AppImage,
             ["--network", "host", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", "DOTNET_NOLOGO=1"]);
@@ -31,7 +30,7 @@ public class AspNetGracefulTests
     [DockerFact]
     public void The_shell_entrypoint_example_sets_up_execs_the_app_and_stops_cleanly()
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         using var container = Container.Start(DockerImages.ShellEntrypointImage,
             ["--network", "host", "-e", $"ASPNETCORE_URLS=http://127.0.0.1:{port}", "-e", "APP_GREETING=hi"]);
         container.WaitForLog("listening on");
@@ -43,12 +42,5 @@ public class AspNetGracefulTests
         var took = container.Stop();
         Assert.Equal(0, container.ExitCode);
         Assert.True(took < TimeSpan.FromSeconds(9), $"docker stop took {took}");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
