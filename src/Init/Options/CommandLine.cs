@@ -164,7 +164,7 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
                     _settings = _settings with { ForwardDuringDelay = true };
                     break;
                 case "--ready":
-                    _settings = _settings with { MainReady = Processes.Readiness.Parse(spelled, value!) };
+                    _settings = _settings with { MainReady = Readiness.Parse(spelled, value!) };
                     break;
                 case "--watchdog":
                     _settings = _settings with { MainWatchdog = ValueParsers.Duration(spelled, value!) };

@@ -20,7 +20,7 @@ internal static class EnvironmentSettings
     public const string LogFormatKey = "INIT_LOG_FORMAT";
     public const string WarnOnReapKey = "INIT_WARN_ON_REAP";
     public const string ShutdownDelayKey = "INIT_SHUTDOWN_DELAY";
-    public const string RuntimeDirKey = Status.RuntimeDirectory.EnvKey;
+    public const string RuntimeDirKey = "INIT_RUNTIME_DIR";
     public const string ReadyKey = "INIT_READY";
     public const string ForwardDuringDelayKey = "INIT_SHUTDOWN_DELAY_FORWARD";
     public const string WatchdogKey = "INIT_WATCHDOG";
@@ -56,7 +56,7 @@ internal static class EnvironmentSettings
             WarnOnReap = Get(WarnOnReapKey, ValueParsers.Boolean),
             ShutdownDelay = Get(ShutdownDelayKey, ValueParsers.Duration),
             ForwardDuringDelay = Get(ForwardDuringDelayKey, ValueParsers.Boolean),
-            MainReady = env[ReadyKey] is { } ready ? Processes.Readiness.Parse(ReadyKey, ready) : null,
+            MainReady = env[ReadyKey] is { } ready ? Readiness.Parse(ReadyKey, ready) : null,
             MainWatchdog = Get(WatchdogKey, ValueParsers.Duration),
             Sidecars = ReadSidecars(env),
         };

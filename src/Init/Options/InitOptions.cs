@@ -57,11 +57,11 @@ internal sealed record InitOptions
     public bool ForwardDuringDelay { get; init; }
 
     /// <summary>When the main process counts as ready (for `init status --check`).</summary>
-    public Processes.Readiness MainReady { get; init; } = Processes.Readiness.OnStart;
+    public Readiness MainReady { get; init; } = Readiness.OnStart;
 
     /// <summary>The main process must send WATCHDOG=1 this often, or it is killed (and the container ends).</summary>
     public TimeSpan? MainWatchdog { get; init; }
 
     /// <summary>Processes kept alive beside the main one, in start order.</summary>
-    public ImmutableList<Processes.ProcessSpec> Sidecars { get; init; } = [];
+    public ImmutableList<ProcessSpec> Sidecars { get; init; } = [];
 }

@@ -22,7 +22,7 @@ internal sealed record Settings
     public bool? WarnOnReap { get; init; }
     public TimeSpan? ShutdownDelay { get; init; }
     public bool? ForwardDuringDelay { get; init; }
-    public Processes.Readiness? MainReady { get; init; }
+    public Readiness? MainReady { get; init; }
     public TimeSpan? MainWatchdog { get; init; }
     public ImmutableList<SidecarDeclaration>? Sidecars { get; init; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Init.Processes;
 
 namespace Init.Options;
 

@@ -1,3 +1,4 @@
+using Init.Options;
 using Init.Posix;
 using Init.Signals;
 using Mono.Unix.Native;

@@ -1,3 +1,5 @@
+using Init.Options;
+
 namespace Init.Processes;
 
 /// <summary>The decision after a supervised process ended.</summary>
@@ -29,7 +31,7 @@ internal sealed class RestartTracker(RestartPolicy policy)
     /// <param name="now">a monotonic clock reading.</param>
     public RestartDecision OnExit(ExitStatus status, TimeSpan uptime, TimeSpan now)
     {
-        if (!policy.WantsRestart(status))
+        if (!WantsRestart(status))
         {
             return new RestartDecision.Stay();
         }
@@ -48,6 +50,13 @@ internal sealed class RestartTracker(RestartPolicy policy)
         Restarts++;
         return new RestartDecision.Restart(Delay(_quickExits));
     }
+
+    private bool WantsRestart(ExitStatus status) => policy.Mode switch
+    {
+        RestartMode.Always => true,
+        RestartMode.OnFailure => status.ExitCode != 0,
+        _ => false,
+    };
 
     /// <summary>InitialDelay x Factor^(n-1) for the n-th quick exit in a row, capped; a long run restarts after InitialDelay.</summary>
     private TimeSpan Delay(int quickExits)

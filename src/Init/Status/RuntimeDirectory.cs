@@ -6,7 +6,7 @@ namespace Init.Status;
 /// </summary>
 internal static class RuntimeDirectory
 {
-    public const string EnvKey = "INIT_RUNTIME_DIR";
+    public const string EnvKey = Options.EnvironmentSettings.RuntimeDirKey;
     public const string StatusFile = "status";
 
     public static string ForThisInit(string? configured, int pid, bool isPid1) =>

@@ -381,7 +381,7 @@ internal sealed class Supervisor
         }
         foreach (var process in All.Where(p => p.State == ProcessState.Running))
         {
-            if (!process.Ready && process.Spec.Ready.IsPolled && process.Spec.Ready.Check())
+            if (!process.Ready && process.Spec.Ready.IsPolled && ReadinessProbe.IsReady(process.Spec.Ready))
             {
                 MarkReady(process);
             }

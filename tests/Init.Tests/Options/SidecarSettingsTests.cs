@@ -1,5 +1,4 @@
 using Init.Options;
-using Init.Processes;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Init.Options;
 using Init.Processes;
 using Xunit;
 

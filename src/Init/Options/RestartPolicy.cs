@@ -1,4 +1,4 @@
-namespace Init.Processes;
+namespace Init.Options;
 
 internal enum RestartMode
 {
@@ -36,11 +36,4 @@ internal sealed record RestartPolicy
     public int MaxRestarts { get; init; } = 5;
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(60);
     public GiveUpAction OnGiveUp { get; init; } = GiveUpAction.Exit;
-
-    public bool WantsRestart(ExitStatus status) => Mode switch
-    {
-        RestartMode.Always => true,
-        RestartMode.OnFailure => status.ExitCode != 0,
-        _ => false,
-    };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Init.Options;
 
-namespace Init.Processes;
+namespace Init.Options;
 
 /// <summary>When a started process counts as ready (for `init status`, and before the main process starts).</summary>
 internal abstract record Readiness
@@ -43,14 +42,6 @@ internal abstract record Readiness
         }
         throw new UsageException($"{source}: '{value}' is not valid; expected started, notify, tcp:PORT or file:/PATH");
     }
-
-    /// <summary>For the polled kinds: is it ready now?</summary>
-    public bool Check() => this switch
-    {
-        Tcp t => Posix.TcpProbe.Accepts(t.Port),
-        FileExists f => File.Exists(f.Path),
-        _ => false,
-    };
 
     public bool IsPolled => this is Tcp or FileExists;
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace Init.Processes;
+namespace Init.Options;
 
 /// <summary>One process init runs: the main one or a sidecar. Immutable; the supervisor keeps the run-time state.</summary>
 internal sealed record ProcessSpec
