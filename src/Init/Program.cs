@@ -2,7 +2,6 @@ using Init.Logging;
 using Init.Options;
 using Init.Posix;
 using Init.Processes;
-using Init.Signals;
 using Init.Supervision;
 
 namespace Init;
@@ -19,8 +18,8 @@ internal static class Program
         try
         {
             MonoPosixHelperLoader.Load();
-            PosixSpawn.Load();
-            startup = StartupSignalState.Capture();
+            ChildSpawn.Load();
+            startup = StartupSignalState.Read();
         }
         catch (Exception e)
         {
@@ -64,8 +63,7 @@ internal static class Program
 
     private static int Run(InitOptions options, StartupSignalState startup, Serilog.ILogger log)
     {
-        var forwardable = ForwardableSignals.All();
-        StartupSignalState.Unblock(forwardable);
+        SignalFd signals;
         try
         {
             if (!ProcessControl.IsPid1 && options.Subreaper)
@@ -77,6 +75,7 @@ internal static class Program
             {
                 ProcessControl.SetParentDeathSignal(pdeath);
             }
+            signals = SignalFd.Open(startup.Waited);
         }
         catch (InvalidOperationException e)
         {
@@ -84,15 +83,11 @@ internal static class Program
             return StartupFailure;
         }
 
-        var events = new EventQueue();
-        var reaper = new Reaper(events);
-        reaper.Start();
-        using var listener = new SignalListener(events, forwardable);
         var runtimeDir = Status.RuntimeDirectory.ForThisInit(
             Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
         var status = new Status.StatusPublisher(runtimeDir, log);
         var createdRuntimeDir = !Directory.Exists(runtimeDir);
-        // Only when someone listens for it: the socket costs a thread, a file and start-up time.
+        // Only when someone listens for it: the socket costs a file and start-up time.
         var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null ||
             options.Sidecars.Any(s => s.Ready is Readiness.Notify || s.Watchdog is not null);
         var notify = wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
@@ -100,10 +95,12 @@ internal static class Program
         if (notify is not null)
         {
             common["NOTIFY_SOCKET"] = notify.Path;
-            NotifyListener.Start(notify, events);
         }
-        var code = new Supervisor(options, events, new ChildSpawner(startup, reaper, common), status, log).Run();
+        var clock = new MonotonicClock();
+        var supervisor = new Supervisor(options, new LiveProcesses(new ChildSpawner(common)), clock, log, ProcessControl.IsPid1);
+        var code = new EventLoop(supervisor, signals, notify, clock, status, log).Run();
         notify?.Dispose();
+        signals.Dispose();
         if (createdRuntimeDir)
         {
             try

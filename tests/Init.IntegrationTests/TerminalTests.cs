@@ -29,7 +29,9 @@ public class TerminalTests
         run.WaitForReady();
         var caught = ProcFs.StatusMask(run.InitPid, "SigCgt");
         Assert.False(ProcFs.Has(caught, SIGCHLD), $"SigCgt {caught:x16} has SIGCHLD");
-        Assert.True(ProcFs.Has(caught, SIGTERM), $"SigCgt {caught:x16} lacks SIGTERM");
+        // TERM is not caught either: it is blocked and read from the loop's signalfd.
+        Assert.False(ProcFs.Has(caught, SIGTERM), $"SigCgt {caught:x16} has SIGTERM");
+        Assert.True(ProcFs.Has(ProcFs.StatusMask(run.InitPid, "SigBlk"), SIGTERM), "SIGTERM is not blocked");
         run.Signal(SIGTERM);
         Assert.Equal(4, run.WaitForExit());
     }

@@ -6,7 +6,7 @@ namespace Init.Logging;
 /// <summary>
 /// Points Console.Out and Console.Error at raw fds 1 and 2 before anything touches System.Console. The
 /// console's own terminal set-up installs a SIGCHLD handler, and with one installed the runtime reaps every
-/// child itself when it is PID 1, losing the main child's exit status (shared/DESIGN.md). Must run first.
+/// child itself when it is PID 1, losing the main child's exit status (docs/design.md, "The loop"). Must run first.
 /// </summary>
 internal static class StandardStreams
 {

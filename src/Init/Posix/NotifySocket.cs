@@ -15,6 +15,7 @@ internal sealed unsafe partial class NotifySocket : IDisposable
     private const int SoPasscred = 16;
     private const int ScmCredentials = 2;
     private const int Eintr = 4;
+    private const int SockNonblock = 0x800;
 
     private int _fd;
 
@@ -26,6 +27,9 @@ internal sealed unsafe partial class NotifySocket : IDisposable
 
     public string Path { get; }
 
+    /// <summary>For the loop's poll: readable when a datagram is waiting.</summary>
+    public int Fd => _fd;
+
     /// <exception cref="IOException">the socket cannot be made at <paramref name="path"/>.</exception>
     public static NotifySocket Create(string path)
     {
@@ -34,7 +38,7 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         {
             throw new IOException($"{path} is too long for a Unix socket path");
         }
-        var fd = Libc.Socket(AfUnix, SockDgram | Libc.SockCloexec, 0);
+        var fd = Libc.Socket(AfUnix, SockDgram | Libc.SockCloexec | SockNonblock, 0);
         if (fd < 0)
         {
             throw new IOException($"socket: errno {Marshal.GetLastPInvokeError()}");
@@ -54,7 +58,7 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         return new NotifySocket(fd, path);
     }
 
-    /// <summary>Blocks for the next datagram; null once the socket is closed.</summary>
+    /// <summary>The next waiting datagram; null when none is waiting (the socket never blocks) or it is closed.</summary>
     public (int Pid, string Message)? Receive()
     {
         const int dataSize = 4096;

@@ -41,7 +41,5 @@ internal static class ProcessControl
         }
     }
 
-    public static void StopSelf() => Libc.Kill(Pid, NativeConvert.FromSignum(Signum.SIGSTOP));
-
-    public static string Describe(Errno errno) => Stdlib.strerror(errno);
+    public static void StopSelf() => Libc.Kill(Pid, SignalNumbers.Stop);
 }

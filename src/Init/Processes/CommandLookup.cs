@@ -1,46 +1,43 @@
-using Mono.Unix.Native;
+using Init.Posix;
 
 namespace Init.Processes;
 
 /// <summary>
-/// Finds a command the way posix_spawnp will (PATH search unless it names a path), before anything starts:
-/// with sidecars, a missing command must be reported before the first process runs, not after.
+/// Finds a command as a shell would (a PATH search unless it names a path), before anything starts: with
+/// sidecars, a missing command must be reported before the first process runs, not after. The path found is
+/// what is executed, so the check and the exec cannot disagree.
 /// </summary>
 internal static class CommandLookup
 {
-    /// <returns>0 when it can be executed, else ENOENT or EACCES.</returns>
-    public static Errno Check(string command, string? workingDirectory)
+    private const string DefaultPath = "/usr/local/bin:/bin:/usr/bin";
+
+    /// <returns>the path to execute and 0, or null and ENOENT or EACCES.</returns>
+    public static (string? Path, int Error) Resolve(string command, string? workingDirectory)
     {
         if (command.Contains('/'))
         {
+            // exec runs after the child's chdir, so a relative path is relative to its working directory.
             var path = Path.IsPathRooted(command) || workingDirectory is null ? command : Path.Combine(workingDirectory, command);
-            return Executable(path);
+            var error = FileChecks.Executable(path);
+            return (error == 0 ? command : null, error);
         }
 
-        var found = Errno.ENOENT;
-        var searchPath = Environment.GetEnvironmentVariable("PATH") is { Length: > 0 } p ? p : "/usr/local/bin:/bin:/usr/bin";
+        var found = FileChecks.Enoent;
+        var searchPath = Environment.GetEnvironmentVariable("PATH") is { Length: > 0 } p ? p : DefaultPath;
         foreach (var dir in searchPath.Split(':'))
         {
-            var result = Executable(Path.Combine(dir.Length == 0 ? "." : dir, command));
+            // An empty entry is the current directory; made absolute, it stays init's even after the child's chdir.
+            var candidate = Path.GetFullPath(Path.Combine(dir.Length == 0 ? "." : dir, command));
+            var result = FileChecks.Executable(candidate);
             if (result == 0)
             {
-                return 0;
+                return (candidate, 0);
             }
-            if (result == Errno.EACCES)
+            if (result == FileChecks.Eacces)
             {
-                found = Errno.EACCES;
+                found = FileChecks.Eacces;
             }
         }
-        return found;
-    }
-
-    private static Errno Executable(string path)
-    {
-        if (Syscall.stat(path, out var stat) != 0)
-        {
-            return Errno.ENOENT;
-        }
-        var isFile = (stat.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG;
-        return isFile && Syscall.access(path, AccessModes.X_OK) == 0 ? 0 : Errno.EACCES;
+        return (null, found);
     }
 }

@@ -1,4 +1,4 @@
-using Mono.Unix.Native;
+using Init.Posix;
 
 namespace Init.Processes;
 
@@ -14,12 +14,8 @@ internal readonly record struct ExitStatus(int Code, int Signal)
 
     public static ExitStatus KilledBy(int signal) => new(0, signal);
 
-    /// <remarks>The signal is read as WTERMSIG does (status &amp; 0x7f): Mono's Syscall.WTERMSIG converts it to
-    /// its Signum enum, which has no real-time signals, and throws for them, on the reaper thread.</remarks>
     public static ExitStatus FromWaitStatus(int status) =>
-        Syscall.WIFSIGNALED(status)
-            ? KilledBy(status & 0x7f)
-            : Exited(Syscall.WEXITSTATUS(status));
+        WaitStatus.Signaled(status) ? KilledBy(WaitStatus.TermSignal(status)) : Exited(WaitStatus.ExitCode(status));
 
     public override string ToString() =>
         Signaled ? $"killed by {Signals.SignalNames.Name(Signal)} (exit code {ExitCode})" : $"exit code {Code}";

@@ -1,31 +1,31 @@
-using Mono.Unix.Native;
+using Init.Posix;
 
 namespace Init.Signals;
 
 /// <summary>
-/// The signals init catches and passes on. Left out on purpose: CHLD (the reaper waits instead, see
-/// Processes/Reaper.cs), KILL and STOP (uncatchable), the fault signals the .NET runtime owns (SEGV BUS FPE
-/// ILL ABRT TRAP SYS), PIPE (the runtime ignores it, so it never arrives), and SIGRTMIN itself, which the
-/// NativeAOT runtime uses to interrupt its own threads: forwarding it would pass on the runtime's noise.
+/// The signals init receives and passes on: every signal up to SIGRTMAX but those left out on purpose, which
+/// are exactly the ones the constructor in Posix/native/startup_state.c never blocks (an integration test
+/// compares init's SigBlk with this list): CHLD (init reaps on it, docs/design.md), KILL and STOP
+/// (uncatchable), the fault signals the .NET runtime owns (SEGV BUS FPE ILL ABRT TRAP SYS), PIPE (the runtime
+/// ignores it for init itself), glibc's reserved 32 and 33, and SIGRTMIN, which the NativeAOT runtime uses to
+/// interrupt its own threads.
 /// </summary>
 internal static class ForwardableSignals
 {
-    private static readonly Signum[] Named =
+    private static readonly string[] Named =
     [
-        Signum.SIGHUP, Signum.SIGINT, Signum.SIGQUIT, Signum.SIGUSR1, Signum.SIGUSR2, Signum.SIGALRM,
-        Signum.SIGTERM, Signum.SIGSTKFLT, Signum.SIGCONT, Signum.SIGTSTP, Signum.SIGTTIN, Signum.SIGTTOU,
-        Signum.SIGURG, Signum.SIGXCPU, Signum.SIGXFSZ, Signum.SIGVTALRM, Signum.SIGPROF, Signum.SIGWINCH,
-        Signum.SIGIO, Signum.SIGPWR,
+        "HUP", "INT", "QUIT", "USR1", "USR2", "ALRM", "TERM", "STKFLT", "CONT", "TSTP", "TTIN", "TTOU", "URG", "XCPU",
+        "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "PWR",
     ];
 
     public static IReadOnlyList<int> All()
     {
         var signals = new List<int>(Named.Length + 32);
-        foreach (var signum in Named)
+        foreach (var name in Named)
         {
-            signals.Add(SignalNames.Number(signum));
+            signals.Add(SignalNumbers.Number(name));
         }
-        for (var rt = SignalNames.RtMin + 1; rt <= SignalNames.RtMax; rt++)
+        for (var rt = SignalNumbers.RtMin + 1; rt <= SignalNumbers.RtMax; rt++)
         {
             signals.Add(rt);
         }
@@ -33,7 +33,7 @@ internal static class ForwardableSignals
     }
 
     public static bool IsJobControlStop(int signal) =>
-        SignalNames.IsOneOf(signal, Signum.SIGTSTP, Signum.SIGTTIN, Signum.SIGTTOU);
+        signal == SignalNumbers.Tstp || signal == SignalNumbers.Ttin || signal == SignalNumbers.Ttou;
 
-    public static bool IsShutdownRequest(int signal) => SignalNames.IsOneOf(signal, Signum.SIGTERM, Signum.SIGINT);
+    public static bool IsShutdownRequest(int signal) => signal == SignalNumbers.Term || signal == SignalNumbers.Int;
 }

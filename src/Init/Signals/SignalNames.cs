@@ -1,33 +1,17 @@
 using System.Diagnostics.CodeAnalysis;
 using Init.Posix;
-using Mono.Unix.Native;
 
 namespace Init.Signals;
 
 /// <summary>
 /// Signal names and numbers as users write them: <c>TERM</c>, <c>SIGTERM</c>, <c>15</c>, <c>RTMIN+3</c>.
-/// Numbers come from the platform through Mono.Posix (never hard-coded), real-time ones from glibc.
+/// Numbers come from Posix/SignalNumbers.cs.
 /// </summary>
 internal static class SignalNames
 {
-    private static readonly (string Name, Signum Signum)[] Table =
-    [
-        ("HUP", Signum.SIGHUP), ("INT", Signum.SIGINT), ("QUIT", Signum.SIGQUIT), ("ILL", Signum.SIGILL),
-        ("TRAP", Signum.SIGTRAP), ("ABRT", Signum.SIGABRT), ("IOT", Signum.SIGIOT), ("BUS", Signum.SIGBUS),
-        ("FPE", Signum.SIGFPE), ("KILL", Signum.SIGKILL), ("USR1", Signum.SIGUSR1), ("SEGV", Signum.SIGSEGV),
-        ("USR2", Signum.SIGUSR2), ("PIPE", Signum.SIGPIPE), ("ALRM", Signum.SIGALRM), ("TERM", Signum.SIGTERM),
-        ("STKFLT", Signum.SIGSTKFLT), ("CHLD", Signum.SIGCHLD), ("CLD", Signum.SIGCLD), ("CONT", Signum.SIGCONT),
-        ("STOP", Signum.SIGSTOP), ("TSTP", Signum.SIGTSTP), ("TTIN", Signum.SIGTTIN), ("TTOU", Signum.SIGTTOU),
-        ("URG", Signum.SIGURG), ("XCPU", Signum.SIGXCPU), ("XFSZ", Signum.SIGXFSZ), ("VTALRM", Signum.SIGVTALRM),
-        ("PROF", Signum.SIGPROF), ("WINCH", Signum.SIGWINCH), ("IO", Signum.SIGIO), ("POLL", Signum.SIGPOLL),
-        ("PWR", Signum.SIGPWR), ("SYS", Signum.SIGSYS),
-    ];
+    public static int RtMin => SignalNumbers.RtMin;
 
-    public static int RtMin => Libc.CurrentSigRtMin();
-
-    public static int RtMax => Libc.CurrentSigRtMax();
-
-    public static int Number(Signum signum) => NativeConvert.FromSignum(signum);
+    public static int RtMax => SignalNumbers.RtMax;
 
     /// <summary>Parses a signal; <paramref name="allowZero"/> admits 0, the "drop" target of a rewrite.</summary>
     public static bool TryParse(string text, bool allowZero, out int signal)
@@ -50,11 +34,11 @@ internal static class SignalNames
         {
             s = s[3..];
         }
-        foreach (var (name, signum) in Table)
+        foreach (var (name, named) in SignalNumbers.Named)
         {
             if (name == s)
             {
-                signal = Number(signum);
+                signal = named;
                 return true;
             }
         }
@@ -96,9 +80,9 @@ internal static class SignalNames
     /// <summary>The conventional name: SIGTERM, SIGRTMIN+3; a bare number for anything unnamed.</summary>
     public static string Name(int signal)
     {
-        foreach (var (name, signum) in Table)
+        foreach (var (name, number) in SignalNumbers.Named)
         {
-            if (Number(signum) == signal)
+            if (number == signal)
             {
                 return "SIG" + name;
             }
@@ -108,17 +92,5 @@ internal static class SignalNames
             return signal == RtMin ? "SIGRTMIN" : $"SIGRTMIN+{signal - RtMin}";
         }
         return signal.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static bool IsOneOf(int signal, params Signum[] signums)
-    {
-        foreach (var signum in signums)
-        {
-            if (Number(signum) == signal)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -68,6 +68,35 @@ public static class ProcFs
         }
     }
 
+    /// <summary>User plus system CPU time of a process (ticks of 10 ms); null once it is gone.</summary>
+    public static TimeSpan? CpuTime(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            // After the name: state is field 3, utime 14 and stime 15 (1-based), so 11 and 12 here.
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return TimeSpan.FromMilliseconds(ticks * 10);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The CPU time of a process as last seen before it ended, sampled until <paramref name="ended"/>.</summary>
+    public static TimeSpan CpuTimeUntil(int pid, Func<bool> ended)
+    {
+        var last = TimeSpan.Zero;
+        while (!ended())
+        {
+            last = CpuTime(pid) ?? last;
+            Thread.Sleep(50);
+        }
+        return last;
+    }
+
     /// <summary>A line of /proc/PID/status such as SigCgt, as a 64-bit mask.</summary>
     public static ulong StatusMask(int pid, string field)
     {

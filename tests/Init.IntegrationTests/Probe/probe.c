@@ -14,12 +14,12 @@
  *   probe notify [--delay-ms N] [--pings K]
  *       after N ms send READY=1 and STATUS=serving to $NOTIFY_SOCKET (print "notified"); with $WATCHDOG_USEC
  *       set, send WATCHDOG=1 every half of it, K times (forever without --pings), then stay silent. Then it
- *       behaves as `probe signals`.
+ *       behaves as `probe signals` (with the same options, e.g. --ignore-term).
  *   probe listen PORT [--delay-ms N]
  *       after N ms listen on 127.0.0.1:PORT (print "listening"), then behave as `probe signals`.
- *   probe block N... -- COMMAND ARGS...
- *   probe ignore N... -- COMMAND ARGS...
- *       block (or ignore) the signals numbered N, then exec COMMAND: starts init with a parent's signal state.
+ *   probe parent [-i N] [-b N]... -- COMMAND ARGS...
+ *       set every signal to its default and unblock all, then ignore (-i) or block (-b) the signals numbered
+ *       N, then exec COMMAND: starts init (or tini) with exactly that parent's signal state.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -71,7 +71,8 @@ static void on_signal(int sig)
     if (sig == exit_signal && !ignore_term) _exit(term_exit_code);
 }
 
-static __attribute__((noreturn)) void run_signals(int argc, char **argv)
+/* Parses the `signals` options and catches every catchable signal (printing each one). */
+static void catch_signals(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--ignore-term") == 0) ignore_term = 1;
@@ -88,6 +89,11 @@ static __attribute__((noreturn)) void run_signals(int argc, char **argv)
         if (sig > 31 && sig < SIGRTMIN) continue;
         sigaction(sig, &sa, NULL);
     }
+}
+
+static __attribute__((noreturn)) void run_signals(int argc, char **argv)
+{
+    catch_signals(argc, argv);
     char line[96];
     snprintf(line, sizeof line, "ready pid=%d pgid=%d\n", (int)getpid(), (int)getpgrp());
     say(line);
@@ -210,6 +216,7 @@ static int option_value(int argc, char **argv, const char *name, int fallback)
 
 static int run_notify(int argc, char **argv)
 {
+    catch_signals(argc, argv); /* a signal during the pings is reported, not fatal */
     sleep_ms(option_value(argc, argv, "--delay-ms", 0));
     if (notify("READY=1\nSTATUS=serving") != 0) { say("no notify socket\n"); return 3; }
     say("notified\n");
@@ -223,8 +230,7 @@ static int run_notify(int argc, char **argv)
         }
         say("pings stopped\n");
     }
-    char *none[] = {NULL};
-    run_signals(0, none);
+    run_signals(argc, argv);
 }
 
 static int run_listen(int argc, char **argv)
@@ -246,17 +252,22 @@ static int run_listen(int argc, char **argv)
     run_signals(0, none);
 }
 
-static int run_block(int argc, char **argv, int ignore)
+/* A parent's exact signal state: every signal at its default and nothing blocked, then the ones named
+ * ignored (-i N) or blocked (-b N), then exec. Clean first: the test runner's own state (a .NET process
+ * ignores SIGPIPE) must not leak into what a test compares. */
+static int run_parent(int argc, char **argv)
 {
-    sigset_t set;
-    sigemptyset(&set);
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
     int i = 0;
-    for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
-        sigaddset(&set, atoi(argv[i]));
-        if (ignore) signal(atoi(argv[i]), SIG_IGN);
+    for (; i + 1 < argc && strcmp(argv[i], "--") != 0; i += 2) {
+        if (strcmp(argv[i], "-i") == 0) signal(atoi(argv[i + 1]), SIG_IGN);
+        else if (strcmp(argv[i], "-b") == 0) sigaddset(&blocked, atoi(argv[i + 1]));
+        else return 2;
     }
-    if (i + 1 >= argc) return 2;
-    if (!ignore) sigprocmask(SIG_BLOCK, &set, NULL);
+    if (i >= argc || strcmp(argv[i], "--") != 0 || i + 1 >= argc) return 2;
+    sigprocmask(SIG_SETMASK, &blocked, NULL);
     execvp(argv[i + 1], argv + i + 1);
     perror("probe: exec");
     return 127;
@@ -269,8 +280,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
     if (argc >= 2 && strcmp(argv[1], "notify") == 0) return run_notify(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "listen") == 0) return run_listen(argc - 2, argv + 2);
-    if (argc >= 2 && strcmp(argv[1], "block") == 0) return run_block(argc - 2, argv + 2, 0);
-    if (argc >= 2 && strcmp(argv[1], "ignore") == 0) return run_block(argc - 2, argv + 2, 1);
-    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | block|ignore N... -- CMD...\n");
+    if (argc >= 2 && strcmp(argv[1], "parent") == 0) return run_parent(argc - 2, argv + 2);
+    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | parent [-i N] [-b N]... -- CMD...\n");
     return 2;
 }

@@ -15,7 +15,7 @@ public class SpawnOutcomeTests
     [InlineData(Errno.ELOOP, 126)]
     public void ExitCodeIsTheShells(Errno error, int expected)
     {
-        var outcome = new SpawnOutcome(0, error);
+        var outcome = SpawnOutcome.Failed(NativeConvert.FromErrno(error));
 
         Assert.False(outcome.Started);
         Assert.Equal(expected, outcome.ExitCode);

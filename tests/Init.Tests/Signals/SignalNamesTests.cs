@@ -1,3 +1,4 @@
+using Init.Posix;
 using Init.Signals;
 using Mono.Unix.Native;
 using Xunit;
@@ -121,17 +122,11 @@ public class SignalNamesTests
     }
 
     [Fact]
-    public void NumberComesFromThePlatform()
+    public void NumbersComeFromThePlatform()
     {
-        Assert.Equal(15, SignalNames.Number(Signum.SIGTERM));
-        Assert.Equal(17, SignalNames.Number(Signum.SIGCHLD));
-    }
-
-    [Fact]
-    public void IsOneOf()
-    {
-        Assert.True(SignalNames.IsOneOf(15, Signum.SIGINT, Signum.SIGTERM));
-        Assert.False(SignalNames.IsOneOf(3, Signum.SIGINT, Signum.SIGTERM));
-        Assert.False(SignalNames.IsOneOf(15));
+        Assert.Equal(15, SignalNumbers.Term);
+        Assert.Equal(17, SignalNumbers.Chld);
+        Assert.Equal(9, SignalNumbers.Number("KILL"));
+        Assert.Throws<ArgumentException>(() => SignalNumbers.Number("NOPE"));
     }
 }

@@ -1,8 +1,8 @@
 using Init.Options;
-using Init.Processes;
 
-namespace Init.Supervision;
+namespace Init.Processes;
 
+/// <summary>Where one process is in its life.</summary>
 internal enum ProcessState
 {
     NotStarted,
@@ -16,7 +16,8 @@ internal enum ProcessState
     GaveUp,
 }
 
-/// <summary>The run-time state of one process the supervisor keeps: the main one or a sidecar.</summary>
+/// <summary>The run-time state of one process init runs: the main one or a sidecar. Times are monotonic
+/// (since init started), as the clock gives them.</summary>
 internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 {
     public ProcessSpec Spec { get; } = spec;
@@ -33,10 +34,12 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 
     public ProcessState State { get => _state; set => Change(ref _state, value); }
 
+    public bool IsRunning => _state == ProcessState.Running;
+
     /// <summary>The pid of the current (or last) run; it also names the run's process group.</summary>
     public int Pid { get => _pid; set => Change(ref _pid, value); }
 
-    public long StartedAt { get; set; }
+    public TimeSpan StartedAt { get; set; }
 
     public DateTimeOffset StartedAtWall { get; set; }
 
@@ -47,6 +50,15 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
 
     /// <summary>The last STATUS= it sent.</summary>
     public string? StatusText { get => _statusText; set => Change(ref _statusText, value); }
+
+    /// <summary>When it last sent WATCHDOG=1 (or started, or was killed by the watchdog).</summary>
+    public TimeSpan LastPing { get; set; }
+
+    /// <summary>When its polled readiness check (TCP, file) last ran.</summary>
+    public TimeSpan LastReadinessCheck { get; set; }
+
+    /// <summary>When a restart is due, while <see cref="State"/> is WaitingToRestart.</summary>
+    public TimeSpan RestartAt { get; set; }
 
     private ProcessState _state = ProcessState.NotStarted;
     private int _pid;
@@ -62,29 +74,6 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
             Version++;
         }
     }
-
-    /// <summary>When it last sent WATCHDOG=1 (or started).</summary>
-    public long LastPing { get; set; }
-
-    /// <summary>When a restart is due (Stopwatch timestamp), while <see cref="State"/> is WaitingToRestart.</summary>
-    public long RestartAt { get; set; }
-
-    public Status.ProcessSnapshot Snapshot() => new(
-        Name, Pid,
-        State switch
-        {
-            ProcessState.NotStarted => "not started",
-            ProcessState.Running => "running",
-            ProcessState.WaitingToRestart => "restarting",
-            ProcessState.GaveUp => "gave up",
-            _ => "down",
-        },
-        Ready: State == ProcessState.Running && Ready,
-        Required: IsMain || Spec.Required,
-        Restarts.Restarts,
-        State == ProcessState.Running ? StartedAtWall : null,
-        LastExit?.ToString(),
-        StatusText);
 
     public override string ToString() => IsMain ? $"main process {Pid}" : $"sidecar {Name} ({Pid})";
 }

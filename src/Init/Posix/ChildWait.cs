@@ -1,0 +1,40 @@
+using System.Runtime.InteropServices;
+
+namespace Init.Posix;
+
+/// <summary>waitpid(-1, WNOHANG | WUNTRACED): one child that ended or stopped, without ever blocking.</summary>
+internal static partial class ChildWait
+{
+    private const int WNoHang = 1;
+    private const int WUntraced = 2;
+    private const int Eintr = 4;
+    private const int Echild = 10;
+
+    /// <returns>the pid and its raw wait status; null when no child has anything to report (or none exist).</returns>
+    /// <exception cref="InvalidOperationException">waitpid failed for another reason (never documented for -1).</exception>
+    public static unsafe (int Pid, int Status)? Next()
+    {
+        while (true)
+        {
+            int status;
+            var pid = WaitPid(-1, &status, WNoHang | WUntraced);
+            if (pid > 0)
+            {
+                return (pid, status);
+            }
+            if (pid == 0)
+            {
+                return null;
+            }
+            var errno = Marshal.GetLastPInvokeError();
+            if (errno == Eintr)
+            {
+                continue;
+            }
+            return errno == Echild ? null : throw new InvalidOperationException($"waitpid failed (errno {errno})");
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
+    private static unsafe partial int WaitPid(int pid, int* status, int options);
+}

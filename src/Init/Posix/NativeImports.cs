@@ -1,0 +1,27 @@
+using System.Runtime.InteropServices;
+
+namespace Init.Posix;
+
+/// <summary>
+/// The C linked into the executable (Posix/native/*.c): what must run before the runtime starts or between
+/// vfork and exec. Bound at link time (DirectPInvoke), so there is no library to find at run time.
+/// </summary>
+internal static unsafe partial class NativeImports
+{
+    private const string Lib = "init_native";
+
+    [LibraryImport(Lib, EntryPoint = "init_start_mask")]
+    public static partial void StartMask(SignalSet* set);
+
+    [LibraryImport(Lib, EntryPoint = "init_start_ignored")]
+    public static partial void StartIgnored(SignalSet* set);
+
+    [LibraryImport(Lib, EntryPoint = "init_waited_signals")]
+    public static partial void WaitedSignals(SignalSet* set);
+
+    [LibraryImport(Lib, EntryPoint = "init_sigchld_was_ignored")]
+    public static partial int SigchldWasIgnored();
+
+    [LibraryImport(Lib, EntryPoint = "init_spawn")]
+    public static partial int Spawn(byte* path, byte** argv, byte** envp, byte* cwd, int newGroup, int terminalFd, int* pid);
+}

@@ -1,0 +1,48 @@
+using Init.Options;
+using Init.Posix;
+
+namespace Init.Processes;
+
+/// <summary>The real <see cref="IProcesses"/>: spawn, kill, /proc and the terminal.</summary>
+internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
+{
+    /// <summary>stdin when it is init's controlling terminal (docker run -it), else -1.</summary>
+    private readonly int _terminalFd = ProcessControl.ControllingTerminalFd();
+
+    public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal) => spawner.Spawn(spec, giveTerminal ? _terminalFd : -1);
+
+    public bool Signal(int pid, int signal) => ProcessSignals.Send(pid, signal);
+
+    public bool SignalGroup(int pgid, int signal) => ProcessSignals.SendToGroup(pgid, signal);
+
+    public void SignalEveryone(int signal) => ProcessSignals.SendToAll(signal);
+
+    public bool GroupExists(int pgid) => ProcessSignals.GroupExists(pgid);
+
+    public string DescribeGroup(int pgid)
+    {
+        try
+        {
+            var members = ProcessTable.InGroup(pgid);
+            if (members.Count > 0)
+            {
+                return string.Join(", ", members);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // /proc unreadable: the group's number still says what was killed.
+        }
+        return $"process group {pgid}";
+    }
+
+    public bool IsStopped(int pid) => ProcessTable.IsStopped(pid);
+
+    public int GroupOf(int pid) => ProcessTable.GroupOf(pid);
+
+    public bool IsReady(Readiness readiness) => ReadinessProbe.IsReady(readiness);
+
+    public void StopSelf() => ProcessControl.StopSelf();
+
+    public void GiveTerminalTo(int pgid) => ProcessControl.GiveTerminalTo(_terminalFd, pgid);
+}

@@ -1,0 +1,144 @@
+using Init.Posix;
+using Init.Processes;
+using Serilog;
+
+namespace Init.Supervision;
+
+/// <summary>
+/// The one loop, on the one thread init has (docs/design.md, "The loop"), as in tini and catatonit: sleep in
+/// poll(2) on the signalfd (and the notify socket, when there is one) until the next deadline; then hand each
+/// signal to the supervisor in the order the kernel gives them, reaping every child on SIGCHLD, then every
+/// notify message, then every rule that is due. No other thread, no queue, no handler.
+/// </summary>
+internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifySocket? notify, IClock clock,
+    Status.StatusPublisher status, ILogger log)
+{
+    /// <summary>A bug guard: rules fired in one wake-up beyond this mean one of them does not move on.</summary>
+    private const int MaxFiringsPerWake = 10_000;
+
+    private readonly List<ReceivedSignal> _signals = [];
+    private readonly List<ChildEvent> _children = [];
+    private int _publishedVersion = -1;
+    private int _idleWakes;
+    private bool _spinReported;
+
+    /// <returns>init's exit code.</returns>
+    public int Run()
+    {
+        if (supervisor.Start() is { } cannotRun)
+        {
+            return cannotRun;
+        }
+        Span<int> fds = notify is null ? [signals.Fd] : [signals.Fd, notify.Fd];
+        Span<bool> ready = stackalloc bool[fds.Length];
+        Publish();
+        while (supervisor.Phase != InitPhase.Done)
+        {
+            Readable.Wait(fds, TimeoutMs(Deadlines.Next(supervisor), clock.Now), ready);
+            var happened = false;
+            if (ready[0])
+            {
+                happened |= HandleSignals();
+            }
+            if (fds.Length > 1 && ready[1])
+            {
+                happened |= HandleNotify();
+            }
+            happened |= FireDueRules();
+            Guarded(supervisor.Settle);
+            NoteIdleWake(happened);
+            Publish();
+        }
+        status.Remove();
+        return supervisor.ExitCode();
+    }
+
+    /// <summary>Milliseconds until <paramref name="due"/>, rounded up so the loop never wakes before it; -1 for none.</summary>
+    public static int TimeoutMs(TimeSpan? due, TimeSpan now) =>
+        due is not { } at ? -1 : at <= now ? 0 : (int)Math.Min(Math.Ceiling((at - now).TotalMilliseconds), int.MaxValue);
+
+    private bool HandleSignals()
+    {
+        _signals.Clear();
+        signals.ReadAll(_signals);
+        foreach (var signal in _signals)
+        {
+            if (signal.Signal == SignalNumbers.Chld)
+            {
+                _children.Clear();
+                Guarded(() => Reaper.ReapAll(_children));
+                foreach (var child in _children)
+                {
+                    Guarded(() => supervisor.OnChild(child));
+                }
+            }
+            else
+            {
+                log.Debug("received {Signal}{From}", Signals.SignalNames.Name(signal.Signal),
+                    signal.SenderPid > 0 ? $" from pid {signal.SenderPid}" : "");
+                Guarded(() => supervisor.OnSignal(signal.Signal));
+            }
+        }
+        return _signals.Count > 0;
+    }
+
+    private bool HandleNotify()
+    {
+        var any = false;
+        while (notify!.Receive() is { } message)
+        {
+            any = true;
+            Guarded(() => supervisor.OnNotify(message.Pid, message.Message));
+        }
+        return any;
+    }
+
+    private bool FireDueRules()
+    {
+        for (var fired = 0; fired < MaxFiringsPerWake; fired++)
+        {
+            if (Deadlines.FirstDue(supervisor, clock.Now) is not { } due)
+            {
+                return fired > 0;
+            }
+            Guarded(() => supervisor.OnDue(due));
+        }
+        log.Error("deadline rules kept firing ({Count} in one wake-up); going on", MaxFiringsPerWake);
+        return true;
+    }
+
+    /// <summary>Twice in a row awake with nothing received and nothing due is a bug worth one warning.</summary>
+    private void NoteIdleWake(bool happened)
+    {
+        _idleWakes = happened ? 0 : _idleWakes + 1;
+        if (_idleWakes >= 2 && !_spinReported)
+        {
+            _spinReported = true;
+            log.Warning("woke up {Count} times in a row with nothing to do (next deadline {Next}); please report this",
+                _idleWakes, Deadlines.Next(supervisor));
+        }
+    }
+
+    private void Publish()
+    {
+        var version = supervisor.Version;
+        if (version != _publishedVersion)
+        {
+            _publishedVersion = version;
+            status.Publish(ProcessControl.Pid, supervisor.All.Select(StatusSnapshots.Of).ToList());
+        }
+    }
+
+    /// <summary>PID 1 must not die with children running: an unexpected error is reported and the loop goes on.</summary>
+    private void Guarded(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            log.Error("internal error, going on: {Error}", e.Message);
+        }
+    }
+}

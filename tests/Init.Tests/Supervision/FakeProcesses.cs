@@ -1,0 +1,69 @@
+using Init.Options;
+using Init.Processes;
+using Init.Supervision;
+
+namespace Init.Tests.Supervision;
+
+/// <summary>Records what the supervisor would do to processes; the test decides which groups still exist.</summary>
+internal sealed class FakeProcesses : IProcesses
+{
+    private int _nextPid = 100;
+
+    /// <summary>Every action, in order: "spawn NAME PID", "kill PID SIG", "killpg PGID SIG", "killall SIG", "stop self", "terminal PGID".</summary>
+    public List<string> Actions { get; } = [];
+
+    /// <summary>Groups that still have members; a spawned process's group exists until the test says otherwise.</summary>
+    public HashSet<int> LiveGroups { get; } = [];
+
+    public HashSet<int> Stopped { get; } = [];
+
+    public bool ReadyNow { get; set; }
+
+    public Dictionary<string, int> Pids { get; } = [];
+
+    public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal)
+    {
+        var pid = _nextPid++;
+        Pids[spec.Name] = pid;
+        LiveGroups.Add(pid);
+        Actions.Add($"spawn {spec.Name} {pid}");
+        return new SpawnOutcome(pid, 0);
+    }
+
+    public bool Signal(int pid, int signal)
+    {
+        Actions.Add($"kill {pid} {signal}");
+        return true;
+    }
+
+    public bool SignalGroup(int pgid, int signal)
+    {
+        Actions.Add($"killpg {pgid} {signal}");
+        return LiveGroups.Contains(pgid);
+    }
+
+    public void SignalEveryone(int signal) => Actions.Add($"killall {signal}");
+
+    public bool GroupExists(int pgid) => LiveGroups.Contains(pgid);
+
+    public string DescribeGroup(int pgid) => $"group {pgid}";
+
+    public bool IsStopped(int pid) => Stopped.Contains(pid);
+
+    public int GroupOf(int pid) => pid;
+
+    public bool IsReady(Readiness readiness) => ReadyNow;
+
+    public void StopSelf() => Actions.Add("stop self");
+
+    public void GiveTerminalTo(int pgid) => Actions.Add($"terminal {pgid}");
+}
+
+internal sealed class ManualClock : IClock
+{
+    public TimeSpan Now { get; set; } = TimeSpan.FromSeconds(1000);
+
+    public DateTimeOffset WallNow => DateTimeOffset.UnixEpoch + Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
