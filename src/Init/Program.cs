@@ -83,14 +83,13 @@ internal static class Program
             return StartupFailure;
         }
 
-        var runtimeDir = Status.RuntimeDirectory.ForThisInit(
+        using var runtimeDir = Status.RuntimeDirectory.ForThisInit(
             Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
         var status = new Status.StatusPublisher(runtimeDir, log);
-        var createdRuntimeDir = !Directory.Exists(runtimeDir);
         // Only when someone listens for it: the socket costs a file and start-up time.
         var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null ||
             options.Sidecars.Any(s => s.Ready is Readiness.Notify || s.Watchdog is not null);
-        var notify = wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
+        using var notify = wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
         var common = new Dictionary<string, string>();
         if (notify is not null)
         {
@@ -98,34 +97,24 @@ internal static class Program
         }
         var clock = new MonotonicClock();
         var supervisor = new Supervisor(options, new LiveProcesses(new ChildSpawner(common)), clock, log, ProcessControl.IsPid1);
-        var code = new EventLoop(supervisor, signals, notify, clock, status, log).Run();
-        notify?.Dispose();
-        signals.Dispose();
-        if (createdRuntimeDir)
+        // Disposed in reverse: the signalfd, the socket, then the directory the socket was in.
+        using (signals)
         {
-            try
-            {
-                Directory.Delete(runtimeDir);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Something else was put there meanwhile: leave it.
-            }
+            return new EventLoop(supervisor, signals, notify, clock, status, log).Run();
         }
-        return code;
     }
 
     /// <summary>The systemd notify socket children report readiness to; without it init still runs.</summary>
-    private static NotifySocket? OpenNotifySocket(string runtimeDir, Serilog.ILogger log)
+    private static NotifySocket? OpenNotifySocket(Status.RuntimeDirectory runtimeDir, Serilog.ILogger log)
     {
         try
         {
-            Directory.CreateDirectory(runtimeDir);
-            return NotifySocket.Create(Path.Combine(runtimeDir, "notify.sock"));
+            runtimeDir.Create();
+            return NotifySocket.Create(runtimeDir.NotifySocket);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir, e.Message);
+            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir.Path, e.Message);
             return null;
         }
     }

@@ -1,17 +1,54 @@
 namespace Init.Status;
 
 /// <summary>
-/// Where a running init publishes what `init status` reads: /run/init as PID 1 (one init per container),
-/// /run/init.PID otherwise (several may share a machine); INIT_RUNTIME_DIR overrides both.
+/// The one owner of init's runtime directory, where a running init publishes what `init status` reads (and
+/// the sd_notify socket): /run/init as PID 1 (one init per container), /run/init.PID otherwise (several may
+/// share a machine); INIT_RUNTIME_DIR overrides both. Created on first use; removed at the end only when this
+/// init created it and nothing else was put there.
 /// </summary>
-internal static class RuntimeDirectory
+internal sealed class RuntimeDirectory : IDisposable
 {
     public const string EnvKey = Options.EnvironmentSettings.RuntimeDirKey;
-    public const string StatusFile = "status";
+    public const string StatusFileName = "status";
+    public const string NotifySocketName = "notify.sock";
 
-    public static string ForThisInit(string? configured, int pid, bool isPid1) =>
-        configured ?? (isPid1 ? "/run/init" : $"/run/init.{pid}");
+    private readonly bool _existed;
+
+    public RuntimeDirectory(string path)
+    {
+        Path = path;
+        _existed = Directory.Exists(path);
+    }
+
+    public string Path { get; }
+
+    public string StatusFile => System.IO.Path.Combine(Path, StatusFileName);
+
+    public string NotifySocket => System.IO.Path.Combine(Path, NotifySocketName);
+
+    public static RuntimeDirectory ForThisInit(string? configured, int pid, bool isPid1) =>
+        new(configured ?? (isPid1 ? "/run/init" : $"/run/init.{pid}"));
 
     /// <summary>What `init status` reads when not told: INIT_RUNTIME_DIR, else the PID 1 location.</summary>
     public static string ForStatusCommand(string? configured) => configured ?? "/run/init";
+
+    /// <exception cref="IOException">it cannot be created (a read-only file system, say).</exception>
+    /// <exception cref="UnauthorizedAccessException">likewise.</exception>
+    public void Create() => Directory.CreateDirectory(Path);
+
+    public void Dispose()
+    {
+        if (_existed)
+        {
+            return;
+        }
+        try
+        {
+            Directory.Delete(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Never created, or something else was put there meanwhile: leave it.
+        }
+    }
 }

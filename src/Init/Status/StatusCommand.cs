@@ -31,7 +31,7 @@ internal static class StatusCommand
             }
         }
 
-        var path = Path.Combine(RuntimeDirectory.ForStatusCommand(dir), RuntimeDirectory.StatusFile);
+        var path = Path.Combine(RuntimeDirectory.ForStatusCommand(dir), RuntimeDirectory.StatusFileName);
         IReadOnlyList<ProcessSnapshot> processes;
         int initPid;
         try

@@ -9,17 +9,15 @@ namespace Init.Status;
 /// </summary>
 internal sealed class StatusPublisher
 {
-    private readonly string _directory;
+    private readonly RuntimeDirectory _directory;
     private readonly ILogger _log;
     private bool _broken;
 
-    public StatusPublisher(string directory, ILogger log)
+    public StatusPublisher(RuntimeDirectory directory, ILogger log)
     {
         _directory = directory;
         _log = log;
     }
-
-    public string Directory => _directory;
 
     public void Publish(int initPid, IEnumerable<ProcessSnapshot> processes)
     {
@@ -29,8 +27,8 @@ internal sealed class StatusPublisher
         }
         try
         {
-            System.IO.Directory.CreateDirectory(_directory);
-            var path = Path.Combine(_directory, RuntimeDirectory.StatusFile);
+            _directory.Create();
+            var path = _directory.StatusFile;
             var temp = path + ".tmp";
             File.WriteAllBytes(temp, Serialize(initPid, processes));
             File.Move(temp, path, overwrite: true);
@@ -40,7 +38,7 @@ internal sealed class StatusPublisher
             // A read-only root file system must not stop init; `init status` will say there is no status.
             _broken = true;
             _log.Warning("cannot publish status in {Directory} ({Error}); `init status` will not work (set {Key})",
-                _directory, e.Message, RuntimeDirectory.EnvKey);
+                _directory.Path, e.Message, RuntimeDirectory.EnvKey);
         }
     }
 
@@ -48,7 +46,7 @@ internal sealed class StatusPublisher
     {
         try
         {
-            File.Delete(Path.Combine(_directory, RuntimeDirectory.StatusFile));
+            File.Delete(_directory.StatusFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

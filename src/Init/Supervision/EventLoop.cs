@@ -19,8 +19,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
     private readonly List<ReceivedSignal> _signals = [];
     private readonly List<ChildEvent> _children = [];
     private int _publishedVersion = -1;
-    private int _idleWakes;
-    private bool _spinReported;
+    private readonly IdleWakeGuard _idleWakes = new();
 
     /// <returns>init's exit code.</returns>
     public int Run()
@@ -107,15 +106,12 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         return true;
     }
 
-    /// <summary>Twice in a row awake with nothing received and nothing due is a bug worth one warning.</summary>
     private void NoteIdleWake(bool happened)
     {
-        _idleWakes = happened ? 0 : _idleWakes + 1;
-        if (_idleWakes >= 2 && !_spinReported)
+        if (_idleWakes.ShouldWarn(happened))
         {
-            _spinReported = true;
-            log.Warning("woke up {Count} times in a row with nothing to do (next deadline {Next}); please report this",
-                _idleWakes, Deadlines.Next(supervisor));
+            log.Warning("woke up twice in a row with nothing to do (next deadline {Next}); please report this",
+                Deadlines.Next(supervisor));
         }
     }
 
