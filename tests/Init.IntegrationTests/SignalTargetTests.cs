@@ -20,29 +20,13 @@ public class SignalTargetTests
         return firstLine.EndsWith($"pgid={first}", StringComparison.Ordinal) ? (first, second) : (second, first);
     }
 
-    [Theory]
-    [InlineData]
-    [InlineData("-g")]
-    public void Group_target_signals_every_process_in_the_group(params string[] flags) => AssertGroup(flags, null);
-
-    [Theory]
-    [InlineData("-c")]
-    [InlineData("--single-child")]
-    public void Child_target_signals_the_main_child_only(string flag) => AssertChildOnly([flag], null);
-
-    [Theory]
-    [InlineData("DUMB_INIT_SETSID", "0")]
-    [InlineData("INIT_SIGNAL_TARGET", "child")]
-    public void Child_target_comes_from_the_environment(string key, string value) =>
-        AssertChildOnly([], new Dictionary<string, string> { [key] = value });
-
+    // How the target is chosen (-g, -c, --single-child, INIT_SIGNAL_TARGET, DUMB_INIT_SETSID, flag over
+    // environment) is unit-tested (CommandLineTests, EnvironmentSettingsTests, SettingsTests): here only
+    // what each target means for real processes.
     [Fact]
-    public void Flag_beats_environment() =>
-        AssertGroup(["-g"], new Dictionary<string, string> { ["INIT_SIGNAL_TARGET"] = "child" });
-
-    private static void AssertGroup(string[] flags, Dictionary<string, string>? env)
+    public void Group_target_signals_every_process_in_the_group()
     {
-        using var run = InitProcess.Start(Mode.Pid1, TwoProbes(flags), env);
+        using var run = InitProcess.Start(Mode.Pid1, TwoProbes());
         var (main, background) = WaitForBoth(run);
         run.Signal(SIGUSR1);
         run.WaitForLine($"signal {SIGUSR1} pid={main}");
@@ -51,9 +35,10 @@ public class SignalTargetTests
         Assert.Equal(0, run.WaitForExit());
     }
 
-    private static void AssertChildOnly(string[] flags, Dictionary<string, string>? env)
+    [Fact]
+    public void Child_target_signals_the_main_child_only()
     {
-        using var run = InitProcess.Start(Mode.Pid1, TwoProbes(flags), env);
+        using var run = InitProcess.Start(Mode.Pid1, TwoProbes("-c"));
         var (main, background) = WaitForBoth(run);
         run.Signal(SIGUSR1);
         run.WaitForLine($"signal {SIGUSR1} pid={main}");

@@ -11,8 +11,9 @@ internal static partial class Native
     public static partial int Mkfifo(string path, uint mode);
 
     public const int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGKILL = 9, SIGUSR1 = 10, SIGUSR2 = 12, SIGPIPE = 13,
-        SIGALRM = 14, SIGTERM = 15, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21,
-        SIGTTOU = 22, SIGURG = 23, SIGWINCH = 28, SIGIO = 29, SIGPWR = 30, SIGRTMIN = 34, SIGRTMAX = 64;
+        SIGALRM = 14, SIGTERM = 15, SIGSTKFLT = 16, SIGCHLD = 17, SIGCONT = 18, SIGSTOP = 19, SIGTSTP = 20,
+        SIGTTIN = 21, SIGTTOU = 22, SIGURG = 23, SIGXCPU = 24, SIGXFSZ = 25, SIGVTALRM = 26, SIGPROF = 27,
+        SIGWINCH = 28, SIGIO = 29, SIGPWR = 30, SIGRTMIN = 34, SIGRTMAX = 64;
 
     public static void Signal(int pid, int signal)
     {

@@ -157,22 +157,25 @@ public class SettingsTests
     public void SubreaperCanBeTurnedOff() =>
         Assert.False(new Settings { Subreaper = false }.ToOptions(["x"]).Subreaper);
 
+    /// <summary>The options init runs with, composed as Program does: flags over the environment.</summary>
+    private static InitOptions FromCommandLineAndEnvironment(string[] args, Dictionary<string, string?> variables)
+    {
+        var commandLine = CommandLine.Parse(args);
+        var env = new ConfigurationBuilder().AddInMemoryCollection(variables).Build();
+        return commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
+    }
+
     [Fact]
     public void EndToEndFromCommandLineAndEnvironment()
     {
-        var commandLine = CommandLine.Parse(["-r", "TERM:HUP", "-t", "5s", "app"]);
-        var env = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["INIT_REWRITE"] = "TERM:QUIT,USR1:0",
-                ["INIT_KILL_TIMEOUT"] = "10s",
-                ["INIT_LOG_LEVEL"] = "debug",
-                ["DUMB_INIT_SETSID"] = "0",
-                ["TINI_VERBOSITY"] = "0",
-            })
-            .Build();
-
-        var options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
+        var options = FromCommandLineAndEnvironment(["-r", "TERM:HUP", "-t", "5s", "app"], new()
+        {
+            ["INIT_REWRITE"] = "TERM:QUIT,USR1:0",
+            ["INIT_KILL_TIMEOUT"] = "10s",
+            ["INIT_LOG_LEVEL"] = "debug",
+            ["DUMB_INIT_SETSID"] = "0",
+            ["TINI_VERBOSITY"] = "0",
+        });
 
         Assert.Equal(["app"], options.Command);
         Assert.Equal(TimeSpan.FromSeconds(5), options.KillTimeout);
@@ -181,4 +184,13 @@ public class SettingsTests
         Assert.Equal(LogEventLevel.Debug, options.LogLevel);
         Assert.Equal(SignalTarget.Child, options.SignalTarget);
     }
+
+    [Theory]
+    [InlineData("-g", "INIT_SIGNAL_TARGET", "child", nameof(SignalTarget.Group))]
+    [InlineData("--process-group", "DUMB_INIT_SETSID", "0", nameof(SignalTarget.Group))]
+    [InlineData("-c", "INIT_SIGNAL_TARGET", "group", nameof(SignalTarget.Child))]
+    [InlineData("--single-child", "TINI_KILL_PROCESS_GROUP", "", nameof(SignalTarget.Child))]
+    public void SignalTargetFlagBeatsTheEnvironment(string flag, string key, string value, string expected) =>
+        Assert.Equal(Enum.Parse<SignalTarget>(expected),
+            FromCommandLineAndEnvironment([flag, "app"], new() { [key] = value }).SignalTarget);
 }
