@@ -18,7 +18,6 @@ internal static class Program
         try
         {
             MonoPosixHelperLoader.Load();
-            ChildSpawn.Load();
             startup = StartupSignalState.Read();
         }
         catch (Exception e)

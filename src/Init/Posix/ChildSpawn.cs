@@ -9,11 +9,6 @@ namespace Init.Posix;
 /// </summary>
 internal static unsafe class ChildSpawn
 {
-    private static nint s_environ;
-
-    /// <summary>Resolves what is looked up by name, so a missing symbol shows at start-up, not at spawn.</summary>
-    public static void Load() => s_environ = NativeLibrary.GetExport(NativeLibrary.Load("libc.so.6"), "environ");
-
     /// <param name="path">what to execute, already found in PATH.</param>
     /// <param name="argv">argv[0] as the user wrote it.</param>
     /// <param name="terminalFd">when not -1, the child's group becomes that terminal's foreground group.</param>
@@ -32,7 +27,7 @@ internal static unsafe class ChildSpawn
             {
                 argvBlock[i] = ToCString(argv[i], owned);
             }
-            var envp = *(byte***)s_environ;
+            var envp = NativeImports.Environ();
             if (environment.Count > 0)
             {
                 envp = envBlock = MergeEnvironment(envp, environment, owned);

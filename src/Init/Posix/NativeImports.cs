@@ -22,6 +22,9 @@ internal static unsafe partial class NativeImports
     [LibraryImport(Lib, EntryPoint = "init_sigchld_was_ignored")]
     public static partial int SigchldWasIgnored();
 
+    [LibraryImport(Lib, EntryPoint = "init_environ")]
+    public static partial byte** Environ();
+
     [LibraryImport(Lib, EntryPoint = "init_spawn")]
     public static partial int Spawn(byte* path, byte** argv, byte** envp, byte* cwd, int newGroup, int terminalFd, int* pid);
 }

@@ -20,6 +20,9 @@
 const sigset_t *init_child_mask(void);
 const sigset_t *init_child_ignored(void);
 
+/* init's own environment as the process has it now (C# merges the variables it adds into a copy). */
+char **init_environ(void) { return environ; }
+
 /*
  * path: what to exec (already looked up in PATH by the caller); argv, envp: NULL-terminated.
  * cwd: NULL keeps init's. new_group: the child leads a new process group. terminal_fd >= 0: that group
