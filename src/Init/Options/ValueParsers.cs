@@ -100,6 +100,12 @@ internal static class ValueParsers
         _ => LogEventLevel.Verbose,
     };
 
+    /// <summary>TINI_VERBOSITY: tini's -v count as a number.</summary>
+    public static LogEventLevel VerbosityNumber(string source, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
+            ? Verbosity(level)
+            : throw Bad(source, value, "a number, 0 (errors only) to 4 (trace)");
+
     public static LogFormat Format(string source, string value) => value.Trim().ToLowerInvariant() switch
     {
         "text" => Options.LogFormat.Text,

@@ -31,7 +31,11 @@ public class EnvironmentSettingsTests
             ("INIT_PARENT_DEATH_SIGNAL", "KILL"),
             ("INIT_LOG_LEVEL", "debug"),
             ("INIT_LOG_FORMAT", "json"),
-            ("INIT_WARN_ON_REAP", "yes")));
+            ("INIT_WARN_ON_REAP", "yes"),
+            ("INIT_SHUTDOWN_DELAY", "3s"),
+            ("INIT_SHUTDOWN_DELAY_FORWARD", "on"),
+            ("INIT_READY", "notify"),
+            ("INIT_WATCHDOG", "20s")));
 
         Assert.False(settings.Subreaper);
         Assert.Equal(SignalTarget.Child, settings.SignalTarget);
@@ -42,7 +46,15 @@ public class EnvironmentSettingsTests
         Assert.Equal(LogEventLevel.Debug, settings.LogLevel);
         Assert.Equal(LogFormat.Json, settings.LogFormat);
         Assert.True(settings.WarnOnReap);
+        Assert.Equal(TimeSpan.FromSeconds(3), settings.ShutdownDelay);
+        Assert.True(settings.ForwardDuringDelay);
+        Assert.Equal(new Readiness.Notify(), settings.MainReady);
+        Assert.Equal(TimeSpan.FromSeconds(20), settings.MainWatchdog);
     }
+
+    [Fact]
+    public void TheRuntimeDirectoryIsKnownButNotASetting() =>
+        Assert.Equal(Settings.None, EnvironmentSettings.Read(Env(("INIT_RUNTIME_DIR", "/tmp/x"))));
 
     [Theory]
     [InlineData("INIT_SUBREAPER", "1", true)]
@@ -77,9 +89,14 @@ public class EnvironmentSettingsTests
     [InlineData("INIT_LOG_LEVEL", "loud")]
     [InlineData("INIT_LOG_FORMAT", "xml")]
     [InlineData("INIT_WARN_ON_REAP", "2")]
+    [InlineData("INIT_SHUTDOWN_DELAY", "soon")]
+    [InlineData("INIT_SHUTDOWN_DELAY_FORWARD", "always")]
+    [InlineData("INIT_READY", "http:80")]
+    [InlineData("INIT_WATCHDOG", "2d")]
     [InlineData("TINI_VERBOSITY", "high")]
     [InlineData("TINI_VERBOSITY", "-1")]
     [InlineData("DUMB_INIT_SETSID", "maybe")]
+    [InlineData("DUMB_INIT_SETSID", "2")]
     public void BadValueNamesVariableAndValue(string key, string value)
     {
         var e = Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env((key, value))));
@@ -129,6 +146,17 @@ public class EnvironmentSettingsTests
     [InlineData("false", nameof(SignalTarget.Child))]
     public void DumbInitSetsid(string value, string expected) =>
         Assert.Equal(Enum.Parse<SignalTarget>(expected), EnvironmentSettings.Read(Env(("DUMB_INIT_SETSID", value))).SignalTarget);
+
+    [Fact]
+    public void BadTiniVerbositySaysWhatItTakes() =>
+        Assert.Equal(
+            "TINI_VERBOSITY: 'high' is not valid; expected a number, 0 (errors only) to 4 (trace)",
+            Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env(("TINI_VERBOSITY", "high")))).Message);
+
+    [Fact]
+    public void TiniKillProcessGroupWinsOverDumbInitSetsid() =>
+        Assert.Equal(SignalTarget.Group, EnvironmentSettings.ReadCompatible(Env(
+            ("DUMB_INIT_SETSID", "0"), ("TINI_KILL_PROCESS_GROUP", ""))).SignalTarget);
 
     [Theory]
     [InlineData("0", LogEventLevel.Error)]

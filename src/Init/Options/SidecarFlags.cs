@@ -1,0 +1,29 @@
+namespace Init.Options;
+
+/// <summary>--sidecar NAME=COMMAND and --sidecar-option NAME.KEY=VALUE, added to the sidecars the flags declared so far.</summary>
+internal static class SidecarFlags
+{
+    public static Settings Command(Settings settings, string spelled, string value) =>
+        Add(settings, spelled, value, '=', "NAME=COMMAND", fixedKey: "COMMAND");
+
+    public static Settings Option(Settings settings, string spelled, string value) =>
+        Add(settings, spelled, value, '.', "NAME.KEY=VALUE", fixedKey: null);
+
+    private static Settings Add(Settings settings, string spelled, string value, char nameEnd, string form, string? fixedKey)
+    {
+        var cut = value.IndexOf(nameEnd);
+        var eq = fixedKey is null ? value.IndexOf('=', Math.Max(cut, 0)) : cut;
+        if (cut <= 0 || eq < 0 || (fixedKey is null && eq <= cut + 1))
+        {
+            throw new UsageException($"{spelled}: '{value}' is not valid; expected {form}");
+        }
+        var name = SidecarSpecs.CheckName(value[..cut], spelled);
+        var source = $"{spelled} {name}";
+        var key = fixedKey ?? SidecarSpecs.NormaliseKey(value[(cut + 1)..eq], source);
+        var sidecars = settings.Sidecars ?? [];
+        var index = sidecars.FindIndex(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
+        var declaration = (index < 0 ? SidecarDeclaration.Empty(name) : sidecars[index])
+            .With(key, new SourcedValue(value[(eq + 1)..], source));
+        return settings with { Sidecars = index < 0 ? sidecars.Add(declaration) : sidecars.SetItem(index, declaration) };
+    }
+}
