@@ -22,7 +22,7 @@ internal static class Program
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"init: cannot load native dependencies: {e.Message}");
+            Console.Error.WriteLine($"init: cannot load its native layer: {ErrorText.Of(e)}");
             return StartupFailure;
         }
 
@@ -76,7 +76,7 @@ internal static class Program
             }
             signals = SignalFd.Open(startup.Waited);
         }
-        catch (InvalidOperationException e)
+        catch (SystemCallFailed e)
         {
             log.Error("{Error}", e.Message);
             return StartupFailure;
@@ -94,8 +94,14 @@ internal static class Program
         {
             common["NOTIFY_SOCKET"] = notify.Path;
         }
+        var startDirectory = ProcessControl.CurrentDirectory();
+        if (startDirectory is not null)
+        {
+            ProcessControl.LeaveStartDirectory();
+        }
         var clock = new MonotonicClock();
-        var supervisor = new Supervisor(options, new LiveProcesses(new ChildSpawner(common)), clock, log, ProcessControl.IsPid1);
+        var spawner = new ChildSpawner(common, startDirectory);
+        var supervisor = new Supervisor(options, new LiveProcesses(spawner), clock, log, ProcessControl.IsPid1);
         // Disposed in reverse: the signalfd, the socket, then the directory the socket was in.
         using (signals)
         {
@@ -111,9 +117,9 @@ internal static class Program
             runtimeDir.Create();
             return NotifySocket.Create(runtimeDir.NotifySocket);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or SystemCallFailed)
         {
-            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir.Path, e.Message);
+            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir.Path, ErrorText.Of(e));
             return null;
         }
     }

@@ -36,14 +36,17 @@ internal static class EnvironmentSettings
             var declaration = SidecarDeclaration.Empty(SidecarSpecs.CheckName(sidecar.Key, prefix));
             foreach (var (path, value) in sidecar.AsEnumerable(makePathsRelative: true))
             {
-                if (value is null)
+                if (string.IsNullOrEmpty(value))
                 {
                     continue;
                 }
                 var source = $"{prefix}__{path.Replace(":", "__", StringComparison.Ordinal)}";
                 declaration = declaration.With(SidecarSpecs.NormaliseKey(path, source), new SourcedValue(value, source));
             }
-            declarations = declarations.Add(declaration);
+            if (!declaration.Values.IsEmpty)
+            {
+                declarations = declarations.Add(declaration);
+            }
         }
         return declarations.IsEmpty ? null : declarations;
     }
@@ -57,7 +60,8 @@ internal static class EnvironmentSettings
         var settings = Settings.None;
         foreach (var variable in variables)
         {
-            if (variable.Read is { } read && env[variable.Key] is { } value)
+            // An empty value (`value: ""` in a manifest, `docker run -e VAR=`) means the variable is not set.
+            if (variable.Read is { } read && env[variable.Key] is { Length: > 0 } value)
             {
                 settings = read(settings, variable.Key, value);
             }
@@ -72,7 +76,7 @@ internal static class EnvironmentSettings
         foreach (var (key, value) in env.AsEnumerable())
         {
             // The provider turns "__" into ":"; show the variable as it was written.
-            if (value is not null && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key) &&
+            if (!string.IsNullOrEmpty(value) && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key) &&
                 !key.StartsWith(SidecarSpecs.EnvPrefix + ":", StringComparison.OrdinalIgnoreCase))
             {
                 unknown.Add(key.Replace(":", "__", StringComparison.Ordinal));

@@ -53,13 +53,14 @@ internal static class HelpText
         """;
 
     private const string Prose = """
-          An unknown INIT_* variable is reported as a warning.
+          An unknown INIT_* variable is reported as a warning; an empty value means the variable is not set.
 
         Signals: HUP INT QUIT USR1 USR2 ALRM TERM STKFLT CONT URG XCPU XFSZ VTALRM PROF WINCH IO PWR and
-        RTMIN+1..RTMAX are forwarded; TERM and INT are followed by CONT. TSTP, TTIN and TTOU are passed on (to a
-        group as STOP), then init stops itself unless it is PID 1; CONT resumes both. Never forwarded: CHLD,
-        KILL, STOP, PIPE, SIGRTMIN and the fault signals. When stdin is init's terminal, the child's group is
-        made its foreground group.
+        RTMIN+1..RTMAX are forwarded, exactly as received (a stopped process also gets CONT after TERM/INT).
+        TSTP, TTIN and TTOU are passed on (to a group as STOP), then init stops itself unless it is PID 1;
+        CONT resumes both. Never forwarded: CHLD, KILL, STOP, PIPE, SIGRTMIN and the fault signals. When stdin
+        is init's terminal, the child's group is made its foreground group. With -c and not PID 1, what the
+        child leaves behind at its exit is left alone (dumb-init's --single-child).
 
         Readiness: when a process has READY=notify or a WATCHDOG, children get NOTIFY_SOCKET (systemd's sd_notify:
         READY=1, STATUS=, WATCHDOG=1, STOPPING=1) and, with a watchdog, WATCHDOG_USEC; a process that stops

@@ -23,9 +23,10 @@ internal static class OptionTable
     private static readonly EnvVariable TiniKillProcessGroup = new("TINI_KILL_PROCESS_GROUP", null,
         (s, _, _) => s with { SignalTarget = SignalTarget.Group }, ["set to anything: as -g"]);
 
+    // As dumb-init reads it: only 0 turns the group off; any other value leaves it on.
     private static readonly EnvVariable DumbInitSetsid = new("DUMB_INIT_SETSID", "0|1",
-        (s, key, v) => s with { SignalTarget = ValueParsers.Boolean(key, v) ? SignalTarget.Group : SignalTarget.Child },
-        ["0: as -c, 1: as -g"]);
+        (s, _, v) => s with { SignalTarget = v.Trim() == "0" ? SignalTarget.Child : SignalTarget.Group },
+        ["0: as -c; any other value: as -g"]);
 
     private static readonly EnvVariable TiniVerbosity = new("TINI_VERBOSITY", "0-4",
         (s, key, v) => s with { LogLevel = ValueParsers.VerbosityNumber(key, v) },

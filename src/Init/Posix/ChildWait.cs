@@ -11,7 +11,7 @@ internal static partial class ChildWait
     private const int Echild = 10;
 
     /// <returns>the pid and its raw wait status; null when no child has anything to report (or none exist).</returns>
-    /// <exception cref="InvalidOperationException">waitpid failed for another reason (never documented for -1).</exception>
+    /// <exception cref="SystemCallFailed">waitpid failed for another reason (never documented for -1).</exception>
     public static unsafe (int Pid, int Status)? Next()
     {
         while (true)
@@ -31,7 +31,7 @@ internal static partial class ChildWait
             {
                 continue;
             }
-            return errno == Echild ? null : throw new InvalidOperationException($"waitpid failed (errno {errno})");
+            return errno == Echild ? null : throw SystemCallFailed.FromErrno("waitpid", errno);
         }
     }
 

@@ -19,7 +19,4 @@ internal static class FileChecks
         var isFile = (stat.st_mode & FilePermissions.S_IFMT) == FilePermissions.S_IFREG;
         return isFile && Syscall.access(path, AccessModes.X_OK) == 0 ? 0 : Eacces;
     }
-
-    /// <summary>strerror, e.g. "No such file or directory".</summary>
-    public static string Describe(int errno) => Stdlib.strerror(NativeConvert.ToErrno(errno));
 }

@@ -27,6 +27,10 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, byte* buffer, nuint count);
 
+    /// <summary>Not thread-safe, and init has one thread.</summary>
+    [LibraryImport(Lib, EntryPoint = "strerror")]
+    public static partial nint Strerror(int errno);
+
     [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buffer, nuint count);
 

@@ -23,8 +23,12 @@ internal static unsafe class MonoPosixHelperLoader
 
         // The resource is part of the mapped executable: write it to the memfd from there, without a copy.
         using var resource = typeof(MonoPosixHelperLoader).Assembly.GetManifestResourceStream(ResourceName) as UnmanagedMemoryStream
-            ?? throw new InvalidOperationException($"embedded {ResourceName} is missing from this build");
+            ?? throw new SystemCallFailed($"embedded {ResourceName} is missing from this build");
 
+        if (!Directory.Exists("/proc/self/fd"))
+        {
+            throw new SystemCallFailed("/proc is not mounted (Mono.Posix's helper is loaded through /proc/self/fd)");
+        }
         var name = "MonoPosixHelper\0"u8;
         int fd;
         fixed (byte* namePtr = name)
@@ -33,14 +37,16 @@ internal static unsafe class MonoPosixHelperLoader
         }
         if (fd < 0)
         {
-            throw new InvalidOperationException($"memfd_create failed (errno {Marshal.GetLastPInvokeError()})");
+            throw SystemCallFailed.FromLastError("memfd_create");
         }
 
         try
         {
             WriteAll(fd, resource.PositionPointer, resource.Length);
             // dlopen keeps its own mapping; the fd can go once the library is loaded.
-            s_handle = NativeLibrary.Load($"/proc/self/fd/{fd}");
+            s_handle = NativeLibrary.TryLoad($"/proc/self/fd/{fd}", out var handle)
+                ? handle
+                : throw new SystemCallFailed("the embedded Mono.Posix helper could not be loaded");
         }
         finally
         {
@@ -68,7 +74,7 @@ internal static unsafe class MonoPosixHelperLoader
                 {
                     continue;
                 }
-                throw new InvalidOperationException($"writing the embedded helper failed (errno {errno})");
+                throw SystemCallFailed.FromErrno("writing the embedded helper", errno);
             }
             written += n;
         }

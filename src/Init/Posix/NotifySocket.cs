@@ -36,12 +36,12 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         var bytes = Encoding.UTF8.GetBytes(path);
         if (bytes.Length >= 108)
         {
-            throw new IOException($"{path} is too long for a Unix socket path");
+            throw new SystemCallFailed($"{path} is too long for a Unix socket path");
         }
         var fd = Libc.Socket(AfUnix, SockDgram | Libc.SockCloexec | SockNonblock, 0);
         if (fd < 0)
         {
-            throw new IOException($"socket: errno {Marshal.GetLastPInvokeError()}");
+            throw SystemCallFailed.FromLastError("socket");
         }
         File.Delete(path);
         var address = stackalloc byte[110];
@@ -53,7 +53,7 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         {
             var errno = Marshal.GetLastPInvokeError();
             Libc.Close(fd);
-            throw new IOException($"binding {path}: errno {errno}");
+            throw SystemCallFailed.FromErrno($"binding {path}", errno);
         }
         return new NotifySocket(fd, path);
     }

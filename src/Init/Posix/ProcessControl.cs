@@ -15,7 +15,7 @@ internal static class ProcessControl
     {
         if (Libc.Prctl(Libc.PrSetChildSubreaper, 1, 0, 0, 0) != 0)
         {
-            throw new InvalidOperationException($"prctl(PR_SET_CHILD_SUBREAPER) failed (errno {Marshal.GetLastPInvokeError()})");
+            throw SystemCallFailed.FromLastError("prctl(PR_SET_CHILD_SUBREAPER)");
         }
     }
 
@@ -23,7 +23,7 @@ internal static class ProcessControl
     {
         if (Libc.Prctl(Libc.PrSetPdeathsig, (nuint)signal, 0, 0, 0) != 0)
         {
-            throw new InvalidOperationException($"prctl(PR_SET_PDEATHSIG) failed (errno {Marshal.GetLastPInvokeError()})");
+            throw SystemCallFailed.FromLastError("prctl(PR_SET_PDEATHSIG)");
         }
     }
 
@@ -42,4 +42,23 @@ internal static class ProcessControl
     }
 
     public static void StopSelf() => Libc.Kill(Pid, SignalNumbers.Stop);
+
+    /// <summary>The directory init was started in; null when it cannot be named (deleted, say).</summary>
+    public static string? CurrentDirectory()
+    {
+        try
+        {
+            return Environment.CurrentDirectory;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// As dumb-init does: init's own working directory becomes /, so init never keeps the mount it was started
+    /// in busy; children are given the start directory explicitly.
+    /// </summary>
+    public static void LeaveStartDirectory() => Syscall.chdir("/");
 }

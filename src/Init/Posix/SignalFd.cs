@@ -19,7 +19,7 @@ internal sealed unsafe partial class SignalFd : IDisposable
 
     public int Fd => _fd;
 
-    /// <exception cref="InvalidOperationException">the kernel refused (no signalfd: init cannot run).</exception>
+    /// <exception cref="SystemCallFailed">the kernel refused (no signalfd: init cannot run).</exception>
     public static SignalFd Open(in SignalSet signals)
     {
         var set = signals;
@@ -27,7 +27,7 @@ internal sealed unsafe partial class SignalFd : IDisposable
         var fd = Create(-1, &set, SfdNonblock | SfdCloexec);
         return fd >= 0
             ? new SignalFd(fd)
-            : throw new InvalidOperationException($"signalfd failed (errno {Marshal.GetLastPInvokeError()})");
+            : throw SystemCallFailed.FromLastError("signalfd");
     }
 
     /// <summary>Appends every signal waiting now, in the order the kernel hands them out.</summary>

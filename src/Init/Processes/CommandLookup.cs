@@ -11,12 +11,13 @@ internal static class CommandLookup
 {
     private const string DefaultPath = "/usr/local/bin:/bin:/usr/bin";
 
+    /// <param name="workingDirectory">the child's (exec runs after its chdir, so relative paths, in the
+    /// command or in PATH, are relative to it); null for init's own.</param>
     /// <returns>the path to execute and 0, or null and ENOENT or EACCES.</returns>
     public static (string? Path, int Error) Resolve(string command, string? workingDirectory)
     {
         if (command.Contains('/'))
         {
-            // exec runs after the child's chdir, so a relative path is relative to its working directory.
             var path = Path.IsPathRooted(command) || workingDirectory is null ? command : Path.Combine(workingDirectory, command);
             var error = FileChecks.Executable(path);
             return (error == 0 ? command : null, error);
@@ -26,8 +27,8 @@ internal static class CommandLookup
         var searchPath = Environment.GetEnvironmentVariable("PATH") is { Length: > 0 } p ? p : DefaultPath;
         foreach (var dir in searchPath.Split(':'))
         {
-            // An empty entry is the current directory; made absolute, it stays init's even after the child's chdir.
-            var candidate = Path.GetFullPath(Path.Combine(dir.Length == 0 ? "." : dir, command));
+            // An empty entry is the current directory: the child's.
+            var candidate = Path.GetFullPath(Path.Combine(workingDirectory ?? ".", dir.Length == 0 ? "." : dir, command));
             var result = FileChecks.Executable(candidate);
             if (result == 0)
             {

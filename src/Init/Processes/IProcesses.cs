@@ -8,6 +8,9 @@ namespace Init.Processes;
 /// </summary>
 internal interface IProcesses
 {
+    /// <summary>Whether the command can be executed: 0, or ENOENT / EACCES (asked before anything starts).</summary>
+    int CheckCommand(ProcessSpec spec);
+
     /// <param name="giveTerminal">make the child's group the foreground of init's terminal, if it has one.</param>
     SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal);
 
@@ -28,6 +31,9 @@ internal interface IProcesses
 
     /// <summary>True while the process is stopped; false once it runs again or is gone.</summary>
     bool IsStopped(int pid);
+
+    /// <summary>The members of the group that are stopped now (state T).</summary>
+    IReadOnlyList<int> StoppedInGroup(int pgid);
 
     /// <summary>The process group of a live process; 0 when it is gone.</summary>
     int GroupOf(int pid);

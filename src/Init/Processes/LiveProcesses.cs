@@ -9,6 +9,8 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
     /// <summary>stdin when it is init's controlling terminal (docker run -it), else -1.</summary>
     private readonly int _terminalFd = ProcessControl.ControllingTerminalFd();
 
+    public int CheckCommand(ProcessSpec spec) => spawner.Check(spec);
+
     public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal) => spawner.Spawn(spec, giveTerminal ? _terminalFd : -1);
 
     public bool Signal(int pid, int signal) => ProcessSignals.Send(pid, signal);
@@ -37,6 +39,18 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
     }
 
     public bool IsStopped(int pid) => ProcessTable.IsStopped(pid);
+
+    public IReadOnlyList<int> StoppedInGroup(int pgid)
+    {
+        try
+        {
+            return ProcessTable.InGroup(pgid).Where(p => p.State == 'T').Select(p => p.Pid).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return []; // without /proc nobody can be seen stopped; a stopped process then waits for the kill timeout
+        }
+    }
 
     public int GroupOf(int pid) => ProcessTable.GroupOf(pid);
 

@@ -5,7 +5,7 @@ namespace Init.Processes;
 /// <summary>Reads /proc: who is in a process group (so init's log says who it killed), and a process's state.</summary>
 internal static class ProcessTable
 {
-    public readonly record struct Entry(int Pid, string Name)
+    public readonly record struct Entry(int Pid, string Name, char State)
     {
         public override string ToString() => $"{Pid} ({Name})";
     }
@@ -42,13 +42,14 @@ internal static class ProcessTable
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) &&
                 ReadStat(pid) is { Fields.Length: > 2 } stat && Number(stat.Fields[2]) == pgid)
             {
-                members.Add(new Entry(pid, stat.Name));
+                members.Add(new Entry(pid, stat.Name, stat.Fields[0].Length > 0 ? stat.Fields[0][0] : '?'));
             }
         }
         return members;
     }
 
-    /// <summary>True while the process is stopped (state T); false once it runs again or is gone.</summary>
+    /// <summary>True while the process is stopped by a signal (state T, not a tracer's t); false once it runs
+    /// again or is gone.</summary>
     public static bool IsStopped(int pid) => ReadStat(pid) is { } stat && stat.Fields[0] == "T";
 
     /// <summary>The process group of a live process; 0 when it is gone.</summary>

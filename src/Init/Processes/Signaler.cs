@@ -30,11 +30,27 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, ILogge
         }
     }
 
-    /// <summary>A stop signal and then SIGCONT to the main process: a stopped process could not act on it.</summary>
+    /// <summary>
+    /// A stop signal to the main process, and SIGCONT to the processes it reached that are stopped (they could
+    /// not act on it otherwise). Nobody else gets a SIGCONT nobody sent: a child that logs its signals sees
+    /// exactly what it would see under tini.
+    /// </summary>
     public void StopMain(SupervisedProcess main, int signal)
     {
         ToMain(main, signal);
-        ToMain(main, SignalNumbers.Cont);
+        if (main.Pid <= 0)
+        {
+            return;
+        }
+        if (!main.IsRunning || target == SignalTarget.Group)
+        {
+            ContinueStopped(main.Pid);
+        }
+        else if (processes.IsStopped(main.Pid))
+        {
+            processes.Signal(main.Pid, SignalNumbers.Cont);
+            log.Debug("sent SIGCONT to stopped pid {Pid}", main.Pid);
+        }
     }
 
     public void ToGroup(SupervisedProcess process, int signal)
@@ -46,17 +62,29 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, ILogge
         }
     }
 
-    /// <summary>SIGTERM (then SIGCONT) to what the ended main process left in its group.</summary>
+    /// <summary>SIGTERM (and SIGCONT to the stopped) to what the ended main process left in its group.</summary>
     public void StopLeftovers(SupervisedProcess main)
     {
         StopGroup(main, SignalNumbers.Term);
         MainGroupGotTerm = true;
     }
 
-    /// <summary>A stop signal to a whole group, then SIGCONT.</summary>
+    /// <summary>A stop signal to a whole group, then SIGCONT to those of its members that are stopped.</summary>
     public void StopGroup(SupervisedProcess process, int signal)
     {
         ToGroup(process, signal);
-        ToGroup(process, SignalNumbers.Cont);
+        if (process.Pid > 0)
+        {
+            ContinueStopped(process.Pid);
+        }
+    }
+
+    private void ContinueStopped(int pgid)
+    {
+        foreach (var pid in processes.StoppedInGroup(pgid))
+        {
+            processes.Signal(pid, SignalNumbers.Cont);
+            log.Debug("sent SIGCONT to stopped pid {Pid}", pid);
+        }
     }
 }

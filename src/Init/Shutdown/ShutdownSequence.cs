@@ -21,15 +21,20 @@ internal sealed class ShutdownSequence
     private readonly IProcesses _processes;
     private readonly ILogger _log;
     private readonly bool _isPid1;
+    private readonly bool _leaveLeftovers;
     private bool _mainSignalSent;
     private int _index = -1;
 
     /// <param name="order">main first, then the sidecars in reverse start order.</param>
     /// <param name="mainSignal">what the main process gets (SIGTERM, or the rewritten shutdown signal).</param>
     /// <param name="mainAlreadySignaled">it had it during the shutdown delay already.</param>
+    /// <param name="target">with <see cref="SignalTarget.Child"/> and not PID 1, what the main process leaves
+    /// behind is left alone, as dumb-init's --single-child does (as PID 1 the kernel would kill it unwarned
+    /// when init exits, so it is stopped gracefully first).</param>
     public ShutdownSequence(IReadOnlyList<SupervisedProcess> order, int mainSignal, TimeSpan now, TimeSpan killTimeout,
-        bool mainAlreadySignaled, Signaler signaler, IProcesses processes, ILogger log, bool isPid1)
+        bool mainAlreadySignaled, Signaler signaler, IProcesses processes, ILogger log, bool isPid1, SignalTarget target)
     {
+        _leaveLeftovers = target == SignalTarget.Child && !isPid1;
         _order = order;
         _mainSignal = mainSignal;
         _killTimeout = killTimeout;
@@ -103,6 +108,12 @@ internal sealed class ShutdownSequence
             return;
         }
         KilledAt = now;
+        if (p.IsMain && _leaveLeftovers)
+        {
+            _processes.Signal(p.Pid, SignalNumbers.Kill);
+            _log.Warning("kill timeout {Timeout} passed; sent SIGKILL to {Process}", Duration.Format(_killTimeout), p);
+            return;
+        }
         var left = _processes.DescribeGroup(p.Pid);
         if (p.Pid > 0)
         {
@@ -154,7 +165,7 @@ internal sealed class ShutdownSequence
             return false;
         }
         GroupCheckedAt = now;
-        WaitingForGroup = p.Pid > 0 && _processes.GroupExists(p.Pid);
+        WaitingForGroup = p.Pid > 0 && !(p.IsMain && _leaveLeftovers) && _processes.GroupExists(p.Pid);
         return !WaitingForGroup;
     }
 
@@ -184,7 +195,7 @@ internal sealed class ShutdownSequence
             _mainSignalSent = true;
             _signaler.StopMain(p, _mainSignal);
         }
-        else if (!p.IsRunning && p.Pid > 0 && !_signaler.MainGroupGotTerm && _processes.GroupExists(p.Pid))
+        else if (!p.IsRunning && p.Pid > 0 && !_leaveLeftovers && !_signaler.MainGroupGotTerm && _processes.GroupExists(p.Pid))
         {
             _log.Information("stopping what the main process left in its group {Pgid}", p.Pid);
             _signaler.StopLeftovers(p);

@@ -26,11 +26,13 @@ internal sealed class RuntimeDirectory : IDisposable
 
     public string NotifySocket => System.IO.Path.Combine(Path, NotifySocketName);
 
+    /// <param name="configured">INIT_RUNTIME_DIR; empty means not set. Made absolute: init leaves its start
+    /// directory for / once running.</param>
     public static RuntimeDirectory ForThisInit(string? configured, int pid, bool isPid1) =>
-        new(configured ?? (isPid1 ? "/run/init" : $"/run/init.{pid}"));
+        new(System.IO.Path.GetFullPath(configured is { Length: > 0 } ? configured : isPid1 ? "/run/init" : $"/run/init.{pid}"));
 
     /// <summary>What `init status` reads when not told: INIT_RUNTIME_DIR, else the PID 1 location.</summary>
-    public static string ForStatusCommand(string? configured) => configured ?? "/run/init";
+    public static string ForStatusCommand(string? configured) => configured is { Length: > 0 } ? configured : "/run/init";
 
     /// <exception cref="IOException">it cannot be created (a read-only file system, say).</exception>
     /// <exception cref="UnauthorizedAccessException">likewise.</exception>

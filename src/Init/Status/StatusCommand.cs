@@ -40,7 +40,7 @@ internal static class StatusCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
-            error.WriteLine($"init status: no status at {path} ({e.Message}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
+            error.WriteLine($"init status: no status at {path} ({(e is FormatException or OverflowException ? "not a status file init wrote" : Posix.ErrorText.Of(e))}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
             return NotOk;
         }
         if (!Directory.Exists($"/proc/{initPid}"))

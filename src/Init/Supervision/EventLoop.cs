@@ -16,6 +16,8 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
     /// <summary>A bug guard: rules fired in one wake-up beyond this mean one of them does not move on.</summary>
     private const int MaxFiringsPerWake = 10_000;
 
+    private const int PollFailurePauseMs = 100;
+
     private readonly List<ReceivedSignal> _signals = [];
     private readonly List<ChildEvent> _children = [];
     private int _publishedVersion = -1;
@@ -29,19 +31,26 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             return cannotRun;
         }
         Span<int> fds = notify is null ? [signals.Fd] : [signals.Fd, notify.Fd];
-        Span<bool> ready = stackalloc bool[fds.Length];
+        Span<FdState> states = stackalloc FdState[fds.Length];
         Publish();
         while (supervisor.Phase != InitPhase.Done)
         {
-            Readable.Wait(fds, TimeoutMs(Deadlines.Next(supervisor), clock.Now), ready);
+            Wait(fds, states);
             var happened = false;
-            if (ready[0])
+            if (states[0] == FdState.Readable)
             {
                 happened |= HandleSignals();
             }
-            if (fds.Length > 1 && ready[1])
+            if (fds.Length > 1 && states[1] == FdState.Readable)
             {
                 happened |= HandleNotify();
+            }
+            else if (fds.Length > 1 && states[1] == FdState.Broken)
+            {
+                // Polling it again would return at once, for ever: a spin. Readiness by notify stops working.
+                log.Error("the notify socket failed; no more READY=1 or WATCHDOG=1 will be read");
+                fds = fds[..1];
+                happened = true;
             }
             happened |= FireDueRules();
             Guarded(supervisor.Settle);
@@ -50,6 +59,21 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         }
         status.Remove();
         return supervisor.ExitCode();
+    }
+
+    /// <summary>Sleeps until a descriptor is readable or the next deadline. Should poll itself fail (ENOMEM),
+    /// init pauses briefly instead of retrying at once: PID 1 must neither die nor spin.</summary>
+    private void Wait(ReadOnlySpan<int> fds, Span<FdState> states)
+    {
+        try
+        {
+            Readable.Wait(fds, TimeoutMs(Deadlines.Next(supervisor), clock.Now), states);
+        }
+        catch (SystemCallFailed e)
+        {
+            log.Error("{Error}; trying again in {Pause} ms", e.Message, PollFailurePauseMs);
+            Thread.Sleep(PollFailurePauseMs);
+        }
     }
 
     /// <summary>Milliseconds until <paramref name="due"/>, rounded up so the loop never wakes before it; -1 for none.</summary>
@@ -134,7 +158,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         }
         catch (Exception e)
         {
-            log.Error("internal error, going on: {Error}", e.Message);
+            log.Error("internal error, going on: {Error}", ErrorText.Of(e));
         }
     }
 }

@@ -85,7 +85,7 @@ internal sealed partial class Supervisor
     private int ReportCannotRun(SupervisedProcess process, SpawnOutcome outcome)
     {
         _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
-            process.Spec.Command[0], FileChecks.Describe(outcome.Error), process.IsMain ? "" : $", for sidecar {process.Name}");
+            process.Spec.Command[0], ErrorText.Strerror(outcome.Error), process.IsMain ? "" : $", for sidecar {process.Name}");
         return outcome.ExitCode;
     }
 

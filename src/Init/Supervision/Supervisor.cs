@@ -66,7 +66,7 @@ internal sealed partial class Supervisor
     {
         foreach (var process in All)
         {
-            var (_, error) = CommandLookup.Resolve(process.Spec.Command[0], process.Spec.WorkingDirectory);
+            var error = _processes.CheckCommand(process.Spec);
             if (error != 0)
             {
                 Phase = InitPhase.Done;
@@ -235,7 +235,7 @@ internal sealed partial class Supervisor
             Duration.Format(_options.KillTimeout));
         Phase = InitPhase.Stopping;
         Shutdown = new ShutdownSequence([Main, .. Sidecars.Reverse()], signal ?? SignalNumbers.Term, _clock.Now,
-            _options.KillTimeout, _mainSignaledEarly, _signaler, _processes, _log, _isPid1);
+            _options.KillTimeout, _mainSignaledEarly, _signaler, _processes, _log, _isPid1, _options.SignalTarget);
         Shutdown.Advance(_clock.Now);
     }
 }

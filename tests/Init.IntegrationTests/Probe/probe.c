@@ -17,12 +17,15 @@
  *       behaves as `probe signals` (with the same options, e.g. --ignore-term).
  *   probe listen PORT [--delay-ms N]
  *       after N ms listen on 127.0.0.1:PORT (print "listening"), then behave as `probe signals`.
+ *   probe fds [-- COMMAND ARGS...]
+ *       print "fds 0 1 2 ..." (the descriptors that survive an exec), then exec COMMAND if given.
  *   probe parent [-i N] [-b N]... -- COMMAND ARGS...
  *       set every signal to its default and unblock all, then ignore (-i) or block (-b) the signals numbered
  *       N, then exec COMMAND: starts init (or tini) with exactly that parent's signal state.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <fcntl.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -273,6 +276,39 @@ static int run_parent(int argc, char **argv)
     return 127;
 }
 
+/* The descriptors this process has that survive an exec (no FD_CLOEXEC), as "fds 0 1 2 ...". With
+ * "-- CMD" it then execs CMD: what the line shows is then exactly what CMD starts with. */
+static int run_fds(int argc, char **argv)
+{
+    char line[4096] = "fds";
+    size_t used = 3;
+    DIR *dir = opendir("/proc/self/fd");
+    if (!dir) { perror("probe: /proc/self/fd"); return 3; }
+    int skip = dirfd(dir);
+    int fds[1024], n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL && n < 1024) {
+        if (e->d_name[0] == '.') continue;
+        int fd = atoi(e->d_name);
+        if (fd == skip || (fcntl(fd, F_GETFD) & FD_CLOEXEC)) continue;
+        fds[n++] = fd;
+    }
+    closedir(dir);
+    for (int i = 0; i < n; i++)  /* sorted, so two lists compare as text */
+        for (int j = i + 1; j < n; j++)
+            if (fds[j] < fds[i]) { int t = fds[i]; fds[i] = fds[j]; fds[j] = t; }
+    for (int i = 0; i < n && used + 12 < sizeof line; i++)
+        used += (size_t)snprintf(line + used, sizeof line - used, " %d", fds[i]);
+    snprintf(line + used, sizeof line - used, "\n");
+    say(line);
+    if (argc >= 2 && strcmp(argv[0], "--") == 0) {
+        execvp(argv[1], argv + 1);
+        perror("probe: exec");
+        return 127;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
@@ -281,6 +317,7 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "notify") == 0) return run_notify(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "listen") == 0) return run_listen(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "parent") == 0) return run_parent(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "fds") == 0) return run_fds(argc - 2, argv + 2);
     fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | parent [-i N] [-b N]... -- CMD...\n");
     return 2;
 }

@@ -76,7 +76,6 @@ public class EnvironmentSettingsTests
 
     [Theory]
     [InlineData("INIT_SUBREAPER", "maybe")]
-    [InlineData("INIT_SUBREAPER", "")]
     [InlineData("INIT_SIGNAL_TARGET", "pid")]
     [InlineData("INIT_KILL_TIMEOUT", "forever")]
     [InlineData("INIT_KILL_TIMEOUT", "-1s")]
@@ -95,8 +94,6 @@ public class EnvironmentSettingsTests
     [InlineData("INIT_WATCHDOG", "2d")]
     [InlineData("TINI_VERBOSITY", "high")]
     [InlineData("TINI_VERBOSITY", "-1")]
-    [InlineData("DUMB_INIT_SETSID", "maybe")]
-    [InlineData("DUMB_INIT_SETSID", "2")]
     public void BadValueNamesVariableAndValue(string key, string value)
     {
         var e = Assert.Throws<UsageException>(() => EnvironmentSettings.Read(Env((key, value))));
@@ -128,22 +125,49 @@ public class EnvironmentSettingsTests
     }
 
     [Theory]
-    [InlineData("")]
     [InlineData("1")]
     [InlineData("0")]
-    public void TiniSubreaperMerelySetTurnsItOn(string value) =>
+    public void TiniSubreaperSetToAnythingTurnsItOn(string value) =>
         Assert.True(EnvironmentSettings.Read(Env(("TINI_SUBREAPER", value))).Subreaper);
 
     [Theory]
-    [InlineData("")]
     [InlineData("1")]
-    public void TiniKillProcessGroupMerelySetMeansGroup(string value) =>
+    [InlineData("0")]
+    public void TiniKillProcessGroupSetToAnythingMeansGroup(string value) =>
         Assert.Equal(SignalTarget.Group, EnvironmentSettings.Read(Env(("TINI_KILL_PROCESS_GROUP", value))).SignalTarget);
 
+    /// <summary>`value: ""` in a manifest, `docker run -e VAR=`: the variable is not set.</summary>
+    [Theory]
+    [InlineData("TINI_SUBREAPER")]
+    [InlineData("TINI_KILL_PROCESS_GROUP")]
+    [InlineData("TINI_VERBOSITY")]
+    [InlineData("DUMB_INIT_SETSID")]
+    [InlineData("INIT_KILL_TIMEOUT")]
+    [InlineData("INIT_SIGNAL_TARGET")]
+    [InlineData("INIT_SUBREAPER")]
+    [InlineData("INIT_REWRITE")]
+    [InlineData("INIT_LOG_LEVEL")]
+    [InlineData("INIT_READY")]
+    public void AnEmptyValueMeansNotSet(string key) =>
+        Assert.Equal(Settings.None, EnvironmentSettings.Read(Env((key, ""))));
+
+    [Fact]
+    public void AnEmptySidecarSettingMeansNotSetAndAnEmptyUnknownVariableIsNotReported()
+    {
+        var env = Env(("INIT_SIDECARS:w:COMMAND", "sleep 1"), ("INIT_SIDECARS:w:RESTART", ""), ("INIT_TYPO", ""));
+
+        var sidecar = Assert.Single(EnvironmentSettings.Read(env).Sidecars!);
+        Assert.False(sidecar.Values.ContainsKey("RESTART"));
+        Assert.Empty(EnvironmentSettings.UnknownInitKeys(env));
+    }
+
+    /// <summary>As dumb-init reads it: only 0 turns the group off.</summary>
     [Theory]
     [InlineData("0", nameof(SignalTarget.Child))]
+    [InlineData(" 0 ", nameof(SignalTarget.Child))]
     [InlineData("1", nameof(SignalTarget.Group))]
-    [InlineData("false", nameof(SignalTarget.Child))]
+    [InlineData("false", nameof(SignalTarget.Group))]
+    [InlineData("2", nameof(SignalTarget.Group))]
     public void DumbInitSetsid(string value, string expected) =>
         Assert.Equal(Enum.Parse<SignalTarget>(expected), EnvironmentSettings.Read(Env(("DUMB_INIT_SETSID", value))).SignalTarget);
 
@@ -156,7 +180,7 @@ public class EnvironmentSettingsTests
     [Fact]
     public void TiniKillProcessGroupWinsOverDumbInitSetsid() =>
         Assert.Equal(SignalTarget.Group, EnvironmentSettings.ReadCompatible(Env(
-            ("DUMB_INIT_SETSID", "0"), ("TINI_KILL_PROCESS_GROUP", ""))).SignalTarget);
+            ("DUMB_INIT_SETSID", "0"), ("TINI_KILL_PROCESS_GROUP", "1"))).SignalTarget);
 
     [Theory]
     [InlineData("0", LogEventLevel.Error)]
@@ -170,7 +194,7 @@ public class EnvironmentSettingsTests
     [Fact]
     public void CompatibleSpellingsAreOnlyReadByReadCompatible()
     {
-        var env = Env(("TINI_SUBREAPER", ""), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "3"));
+        var env = Env(("TINI_SUBREAPER", "1"), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "3"));
 
         Assert.Equal(Settings.None, EnvironmentSettings.ReadInit(env));
         var compatible = EnvironmentSettings.ReadCompatible(env);
@@ -201,7 +225,7 @@ public class EnvironmentSettingsTests
     public void CompatibleSpellingsFillWhatInitKeysLeaveOut()
     {
         var settings = EnvironmentSettings.Read(Env(
-            ("INIT_KILL_TIMEOUT", "3s"), ("TINI_SUBREAPER", ""), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "2")));
+            ("INIT_KILL_TIMEOUT", "3s"), ("TINI_SUBREAPER", "1"), ("DUMB_INIT_SETSID", "0"), ("TINI_VERBOSITY", "2")));
 
         Assert.Equal(TimeSpan.FromSeconds(3), settings.KillTimeout);
         Assert.True(settings.Subreaper);
@@ -229,7 +253,7 @@ public class EnvironmentSettingsTests
     [Fact]
     public void UnknownInitKeysAreSorted() =>
         Assert.Equal(["INIT_A", "INIT_B", "INIT_C"],
-            EnvironmentSettings.UnknownInitKeys(Env(("INIT_C", ""), ("INIT_A", ""), ("INIT_B", ""))));
+            EnvironmentSettings.UnknownInitKeys(Env(("INIT_C", "1"), ("INIT_A", "1"), ("INIT_B", "1"))));
 
     [Fact]
     public void NoKnownKeyIsReportedUnknown()

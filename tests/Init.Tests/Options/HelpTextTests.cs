@@ -24,7 +24,7 @@ public class HelpTextTests
     [InlineData("  INIT_LOG_LEVEL=LEVEL         as --log-level")]
     [InlineData("  INIT_RUNTIME_DIR=DIR         where init publishes its status (default /run/init as PID 1,")]
     [InlineData("  TINI_SUBREAPER               set to anything: as -s")]
-    [InlineData("  DUMB_INIT_SETSID=0|1         0: as -c, 1: as -g")]
+    [InlineData("  DUMB_INIT_SETSID=0|1         0: as -c; any other value: as -g")]
     public void OptionsAndVariablesAreLaidOutInTwoColumns(string line) => Assert.Contains(line, Lines);
 
     [Fact]

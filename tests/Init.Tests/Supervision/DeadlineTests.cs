@@ -67,7 +67,7 @@ public class DeadlineTests
 
         Assert.Equal([Rule.ReadyTimeout], f.Elapse(TimeSpan.FromSeconds(2)));
         Assert.Equal(InitPhase.Stopping, f.Supervisor.Phase);
-        Assert.Equal([$"killpg 100 {Term}", $"killpg 100 {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg 100 {Term}"], f.TakeActions());
         Assert.Equal(f.Clock.Now + TimeSpan.FromSeconds(4), Deadlines.Next(f.Supervisor));
         Assert.Empty(f.Elapse(TimeSpan.FromSeconds(3)));
 

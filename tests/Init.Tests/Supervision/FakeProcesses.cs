@@ -21,6 +21,8 @@ internal sealed class FakeProcesses : IProcesses
 
     public Dictionary<string, int> Pids { get; } = [];
 
+    public int CheckCommand(ProcessSpec spec) => 0;
+
     public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal)
     {
         var pid = _nextPid++;
@@ -49,6 +51,9 @@ internal sealed class FakeProcesses : IProcesses
     public string DescribeGroup(int pgid) => $"group {pgid}";
 
     public bool IsStopped(int pid) => Stopped.Contains(pid);
+
+    /// <summary>Each group here has one member, its leader.</summary>
+    public IReadOnlyList<int> StoppedInGroup(int pgid) => Stopped.Contains(pgid) ? [pgid] : [];
 
     public int GroupOf(int pid) => pid;
 

@@ -19,7 +19,7 @@ public class RestartTests
 
         f.Processes.LiveGroups.Add(first); // a child it left behind
         f.Supervisor.OnChild(new ChildExited(first, ExitStatus.Exited(1)));
-        Assert.Equal([$"killpg {first} {Term}", $"killpg {first} {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg {first} {Term}"], f.TakeActions());
         Assert.Equal(ProcessState.WaitingToRestart, f.Supervisor.Sidecars[0].State);
 
         Assert.Empty(f.Elapse(TimeSpan.FromMilliseconds(999)));

@@ -17,13 +17,13 @@ public class ShutdownOrderTests
 
         f.Signal(Term);
         Assert.Equal(InitPhase.Stopping, f.Supervisor.Phase);
-        Assert.Equal([$"killpg 102 {Term}", $"killpg 102 {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg 102 {Term}"], f.TakeActions());
 
         f.Exit("main", ExitStatus.KilledBy(Term));
-        Assert.Equal([$"killpg 101 {Quit}", $"killpg 101 {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg 101 {Quit}"], f.TakeActions());
 
         f.Exit("b", ExitStatus.Exited(0));
-        Assert.Equal([$"killpg 100 {Term}", $"killpg 100 {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg 100 {Term}"], f.TakeActions());
 
         f.Exit("a", ExitStatus.Exited(0));
         Assert.Equal(InitPhase.Done, f.Supervisor.Phase);
@@ -40,7 +40,7 @@ public class ShutdownOrderTests
 
         f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(3)));
         f.Supervisor.Settle();
-        Assert.Equal([$"killpg {main} {Term}", $"killpg {main} {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg {main} {Term}"], f.TakeActions());
 
         Assert.Empty(f.Elapse(TimeSpan.FromMilliseconds(100)));
         Assert.Contains(Rule.StopTimeout, f.Elapse(TimeSpan.FromSeconds(5)));
@@ -107,7 +107,7 @@ public class ShutdownOrderTests
 
         Assert.Equal([Rule.ShutdownDelayOver], f.Elapse(TimeSpan.FromSeconds(3)));
         Assert.Equal(InitPhase.Stopping, f.Supervisor.Phase);
-        Assert.Equal([$"killpg {f.Pid("main")} {Term}", $"killpg {f.Pid("main")} {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg {f.Pid("main")} {Term}"], f.TakeActions());
     }
 
     [Fact]
@@ -118,10 +118,87 @@ public class ShutdownOrderTests
         f.TakeActions();
 
         f.Signal(Term);
-        Assert.Equal([$"killpg {f.Pid("main")} {Term}", $"killpg {f.Pid("main")} {Cont}"], f.TakeActions());
+        Assert.Equal([$"killpg {f.Pid("main")} {Term}"], f.TakeActions());
 
         f.Signal(Term);
         Assert.Equal(InitPhase.Stopping, f.Supervisor.Phase);
         Assert.Empty(f.TakeActions());
+    }
+
+    [Fact]
+    public void Only_a_stopped_process_gets_sigcont_after_the_stop_signal()
+    {
+        // A SIGCONT nobody sent is a signal the child would not see under tini: only a stopped process needs one
+        // to act on SIGTERM.
+        var running = new SupervisorFixture();
+        running.Start();
+        running.TakeActions();
+        running.Signal(Term);
+        Assert.Equal([$"killpg {running.Pid("main")} {Term}"], running.TakeActions());
+
+        var stopped = new SupervisorFixture();
+        stopped.Start();
+        stopped.TakeActions();
+        stopped.Processes.Stopped.Add(stopped.Pid("main"));
+        stopped.Signal(Term);
+        Assert.Equal([$"killpg {stopped.Pid("main")} {Term}", $"kill {stopped.Pid("main")} {Cont}"], stopped.TakeActions());
+    }
+
+    [Fact]
+    public void With_single_child_a_stopped_child_gets_sigcont_alone()
+    {
+        var f = new SupervisorFixture(WithSidecars() with { SignalTarget = SignalTarget.Child });
+        f.Start();
+        f.TakeActions();
+        f.Processes.Stopped.Add(f.Pid("main"));
+
+        f.Signal(Term);
+
+        Assert.Equal([$"kill {f.Pid("main")} {Term}", $"kill {f.Pid("main")} {Cont}"], f.TakeActions());
+    }
+
+    [Fact]
+    public void With_single_child_and_not_pid_1_what_the_main_process_left_is_left_alone()
+    {
+        // dumb-init --single-child: only the direct child is signalled, and at its exit init exits.
+        var f = new SupervisorFixture(WithSidecars() with { SignalTarget = SignalTarget.Child }, isPid1: false);
+        f.Start();
+        f.TakeActions();
+        var main = f.Pid("main");
+
+        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(5)));
+        f.Supervisor.Settle();
+
+        Assert.Empty(f.TakeActions());
+        Assert.Equal(InitPhase.Done, f.Supervisor.Phase);
+        Assert.Equal(5, f.Supervisor.ExitCode());
+    }
+
+    [Fact]
+    public void With_single_child_as_pid_1_leftovers_are_still_stopped_gracefully()
+    {
+        var f = new SupervisorFixture(WithSidecars() with { SignalTarget = SignalTarget.Child }, isPid1: true);
+        f.Start();
+        f.TakeActions();
+        var main = f.Pid("main");
+
+        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(5)));
+        f.Supervisor.Settle();
+
+        Assert.Equal([$"killpg {main} {Term}"], f.TakeActions());
+        Assert.Equal(InitPhase.Stopping, f.Supervisor.Phase);
+    }
+
+    [Fact]
+    public void With_single_child_and_not_pid_1_the_kill_timeout_kills_the_child_alone()
+    {
+        var f = new SupervisorFixture(WithSidecars() with { SignalTarget = SignalTarget.Child, KillTimeout = TimeSpan.FromSeconds(1) }, isPid1: false);
+        f.Start();
+        f.Signal(Term);
+        f.TakeActions();
+
+        f.Elapse(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([$"kill {f.Pid("main")} {Kill}"], f.TakeActions());
     }
 }
