@@ -12,23 +12,20 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        // Order matters: fds before any Console use; the start-up signal state before init changes it.
-        StandardStreams.Redirect();
         StartupSignalState startup;
         try
         {
-            MonoPosixHelperLoader.Load();
             startup = StartupSignalState.Read();
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"init: cannot load its native layer: {ErrorText.Of(e)}");
+            StandardStreams.Error.WriteLine($"init: cannot load its native layer: {ErrorText.Of(e)}");
             return StartupFailure;
         }
 
         if (args.Length > 0 && args[0] == Status.StatusCommand.Name)
         {
-            return Status.StatusCommand.Run(args[1..], Console.Out, Console.Error);
+            return Status.StatusCommand.Run(args[1..], StandardStreams.Out, StandardStreams.Error);
         }
 
         InitOptions options;
@@ -38,15 +35,15 @@ internal static class Program
             switch (commandLine.Action)
             {
                 case InitAction.Help:
-                    Console.Out.Write(HelpText.Text);
+                    StandardStreams.Out.Write(HelpText.Text);
                     return 0;
                 case InitAction.Version:
-                    Console.Out.WriteLine($"init {HelpText.Version}");
+                    StandardStreams.Out.WriteLine($"init {HelpText.Version}");
                     return 0;
             }
             var env = EnvironmentSettings.FromProcessEnvironment();
             options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
-            using var log = InitLog.Create(options);
+            var log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Error, () => DateTimeOffset.UtcNow);
             foreach (var key in EnvironmentSettings.UnknownInitKeys(env))
             {
                 log.Warning("ignoring unknown environment variable {Key}", key);
@@ -55,12 +52,12 @@ internal static class Program
         }
         catch (UsageException e)
         {
-            Console.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
+            StandardStreams.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
             return UsageException.ExitCode;
         }
     }
 
-    private static int Run(InitOptions options, StartupSignalState startup, Serilog.ILogger log)
+    private static int Run(InitOptions options, StartupSignalState startup, Logging.Log log)
     {
         SignalFd signals;
         try
@@ -110,7 +107,7 @@ internal static class Program
     }
 
     /// <summary>The systemd notify socket children report readiness to; without it init still runs.</summary>
-    private static NotifySocket? OpenNotifySocket(Status.RuntimeDirectory runtimeDir, Serilog.ILogger log)
+    private static NotifySocket? OpenNotifySocket(Status.RuntimeDirectory runtimeDir, Logging.Log log)
     {
         try
         {

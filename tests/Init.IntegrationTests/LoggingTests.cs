@@ -24,8 +24,9 @@ public class LoggingTests
         foreach (var line in lines)
         {
             using var doc = JsonDocument.Parse(line);
-            Assert.Equal("Information", doc.RootElement.GetProperty("Level").GetString());
-            Assert.True(doc.RootElement.TryGetProperty("Timestamp", out _));
+            Assert.Equal("info", doc.RootElement.GetProperty("level").GetString());
+            Assert.Equal("init", doc.RootElement.GetProperty("logger").GetString());
+            Assert.EndsWith("Z", doc.RootElement.GetProperty("time").GetString());
         }
         Assert.Contains(lines, l => l.Contains("exiting with code 3", StringComparison.Ordinal));
     }

@@ -4,17 +4,16 @@ using Init.Posix;
 namespace Init.Logging;
 
 /// <summary>
-/// Points Console.Out and Console.Error at raw fds 1 and 2 before anything touches System.Console. The
-/// console's own terminal set-up installs a SIGCHLD handler, and with one installed the runtime reaps every
-/// child itself when it is PID 1, losing the main child's exit status (docs/design.md, "The loop"). Must run first.
+/// init's stdout and stderr: writers straight over fds 1 and 2 that call write(2) and nothing else. init never
+/// uses System.Console: its terminal set-up installs a SIGCHLD handler, and with one installed the runtime
+/// reaps every child itself when it is PID 1, losing the main child's exit status (docs/design.md, "The
+/// loop"); it also drags user look-ups (terminfo in $HOME) into the static executable.
 /// </summary>
 internal static class StandardStreams
 {
-    public static void Redirect()
-    {
-        Console.SetOut(Writer(1));
-        Console.SetError(Writer(2));
-    }
+    public static TextWriter Out { get; } = Writer(1);
+
+    public static TextWriter Error { get; } = Writer(2);
 
     private static TextWriter Writer(int fd) =>
         new StreamWriter(new FileDescriptorStream(fd), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 256)

@@ -1,12 +1,12 @@
+using System.Collections;
 using System.Collections.Immutable;
-using Microsoft.Extensions.Configuration;
 
 namespace Init.Options;
 
 /// <summary>
 /// Settings from the environment, as Kubernetes manifests set them: INIT_* first, then the spellings tini
 /// and dumb-init users already have in their manifests. Variables are read one by one, as <see cref="OptionTable"/>
-/// lists them (the configuration binder uses reflection, which NativeAOT cannot keep).
+/// lists them (no configuration library: init reads a handful of names).
 /// </summary>
 internal static class EnvironmentSettings
 {
@@ -16,52 +16,57 @@ internal static class EnvironmentSettings
     public static readonly IReadOnlySet<string> KnownInitKeys =
         OptionTable.Variables.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
 
-    public static IConfiguration FromProcessEnvironment() =>
-        new ConfigurationBuilder().AddEnvironmentVariables().Build();
+    /// <summary>The process's environment, names as written (case matters, as it does to every Unix program).</summary>
+    public static IReadOnlyDictionary<string, string> FromProcessEnvironment()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string ?? "";
+        }
+        return variables;
+    }
 
     /// <summary>INIT_* layered over the TINI_*/DUMB_INIT_* spellings.</summary>
-    public static Settings Read(IConfiguration env) => ReadInit(env).Over(ReadCompatible(env));
+    public static Settings Read(IReadOnlyDictionary<string, string> env) => ReadInit(env).Over(ReadCompatible(env));
 
-    public static Settings ReadInit(IConfiguration env) =>
+    public static Settings ReadInit(IReadOnlyDictionary<string, string> env) =>
         ReadEach(env, OptionTable.Variables) with { Sidecars = ReadSidecars(env) };
 
-    /// <summary>INIT_SIDECARS__NAME__KEY (the provider turns "__" into ":"); names in alphabetical order.</summary>
-    private static ImmutableList<SidecarDeclaration>? ReadSidecars(IConfiguration env)
+    /// <summary>INIT_SIDECARS__NAME__KEY (KEY may be ENV__VAR); sidecars in the order of their names.</summary>
+    private static ImmutableList<SidecarDeclaration>? ReadSidecars(IReadOnlyDictionary<string, string> env)
     {
-        var section = env.GetSection(SidecarSpecs.EnvPrefix);
-        var declarations = ImmutableList<SidecarDeclaration>.Empty;
-        foreach (var sidecar in section.GetChildren())
+        var prefix = SidecarSpecs.EnvPrefix + "__";
+        var byName = new SortedDictionary<string, SidecarDeclaration>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (variable, value) in env)
         {
-            var prefix = $"{SidecarSpecs.EnvPrefix}__{sidecar.Key}";
-            var declaration = SidecarDeclaration.Empty(SidecarSpecs.CheckName(sidecar.Key, prefix));
-            foreach (var (path, value) in sidecar.AsEnumerable(makePathsRelative: true))
+            // An empty value (`value: ""` in a manifest) means the setting is not there.
+            var cut = variable.StartsWith(prefix, StringComparison.Ordinal) ? variable.IndexOf("__", prefix.Length, StringComparison.Ordinal) : -1;
+            if (cut < 0 || value.Length == 0)
             {
-                if (string.IsNullOrEmpty(value))
-                {
-                    continue;
-                }
-                var source = $"{prefix}__{path.Replace(":", "__", StringComparison.Ordinal)}";
-                declaration = declaration.With(SidecarSpecs.NormaliseKey(path, source), new SourcedValue(value, source));
+                continue;
             }
-            if (!declaration.Values.IsEmpty)
-            {
-                declarations = declarations.Add(declaration);
-            }
+            var name = variable[prefix.Length..cut];
+            var declaration = byName.TryGetValue(name, out var known)
+                ? known
+                : SidecarDeclaration.Empty(SidecarSpecs.CheckName(name, prefix + name));
+            var key = variable[(cut + 2)..].Replace("__", ":", StringComparison.Ordinal);
+            byName[name] = declaration.With(SidecarSpecs.NormaliseKey(key, variable), new SourcedValue(value, variable));
         }
-        return declarations.IsEmpty ? null : declarations;
+        return byName.Count == 0 ? null : [.. byName.Values];
     }
 
     /// <summary>The TINI_*/DUMB_INIT_* spellings, each with its tool's meaning (see <see cref="OptionTable"/>).</summary>
-    public static Settings ReadCompatible(IConfiguration env) => ReadEach(env, OptionTable.CompatibleVariables);
+    public static Settings ReadCompatible(IReadOnlyDictionary<string, string> env) => ReadEach(env, OptionTable.CompatibleVariables);
 
     /// <summary>In order, so a later variable wins where two say the same thing.</summary>
-    private static Settings ReadEach(IConfiguration env, IEnumerable<EnvVariable> variables)
+    private static Settings ReadEach(IReadOnlyDictionary<string, string> env, IEnumerable<EnvVariable> variables)
     {
         var settings = Settings.None;
         foreach (var variable in variables)
         {
             // An empty value (`value: ""` in a manifest, `docker run -e VAR=`) means the variable is not set.
-            if (variable.Read is { } read && env[variable.Key] is { Length: > 0 } value)
+            if (variable.Read is { } read && env.TryGetValue(variable.Key, out var value) && value.Length > 0)
             {
                 settings = read(settings, variable.Key, value);
             }
@@ -70,16 +75,15 @@ internal static class EnvironmentSettings
     }
 
     /// <summary>INIT_* variables init does not know: a typo in a manifest should not pass silently.</summary>
-    public static IReadOnlyList<string> UnknownInitKeys(IConfiguration env)
+    public static IReadOnlyList<string> UnknownInitKeys(IReadOnlyDictionary<string, string> env)
     {
         var unknown = new List<string>();
-        foreach (var (key, value) in env.AsEnumerable())
+        foreach (var (key, value) in env)
         {
-            // The provider turns "__" into ":"; show the variable as it was written.
-            if (!string.IsNullOrEmpty(value) && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key) &&
-                !key.StartsWith(SidecarSpecs.EnvPrefix + ":", StringComparison.OrdinalIgnoreCase))
+            if (value.Length > 0 && key.StartsWith("INIT_", StringComparison.Ordinal) && !KnownInitKeys.Contains(key) &&
+                !key.StartsWith(SidecarSpecs.EnvPrefix + "__", StringComparison.Ordinal))
             {
-                unknown.Add(key.Replace(":", "__", StringComparison.Ordinal));
+                unknown.Add(key);
             }
         }
         unknown.Sort(StringComparer.Ordinal);

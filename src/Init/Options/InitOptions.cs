@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Init.Signals;
-using Serilog.Events;
+using Init.Logging;
 
 namespace Init.Options;
 
@@ -42,7 +42,7 @@ internal sealed record InitOptions
     /// <summary>Register as child subreaper when not PID 1 (on unless turned off explicitly).</summary>
     public bool Subreaper { get; init; } = true;
 
-    public LogEventLevel LogLevel { get; init; } = LogEventLevel.Warning;
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
     public LogFormat LogFormat { get; init; } = LogFormat.Text;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Serilog.Events;
+using Init.Logging;
 
 namespace Init.Options;
 
@@ -17,7 +17,7 @@ internal sealed record Settings
     public ImmutableHashSet<int>? SuccessExitCodes { get; init; }
     public int? ParentDeathSignal { get; init; }
     public bool? Subreaper { get; init; }
-    public LogEventLevel? LogLevel { get; init; }
+    public LogLevel? LogLevel { get; init; }
     public LogFormat? LogFormat { get; init; }
     public bool? WarnOnReap { get; init; }
     public TimeSpan? ShutdownDelay { get; init; }

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Init.Signals;
-using Serilog.Events;
+using Init.Logging;
 
 namespace Init.Options;
 
@@ -80,28 +80,28 @@ internal static class ValueParsers
         _ => throw Bad(source, value, "group or child"),
     };
 
-    public static LogEventLevel LogLevel(string source, string value) => value.Trim().ToLowerInvariant() switch
+    public static Logging.LogLevel LogLevel(string source, string value) => value.Trim().ToLowerInvariant() switch
     {
-        "error" => LogEventLevel.Error,
-        "warning" or "warn" => LogEventLevel.Warning,
-        "info" or "information" => LogEventLevel.Information,
-        "debug" => LogEventLevel.Debug,
-        "trace" or "verbose" => LogEventLevel.Verbose,
+        "error" => Logging.LogLevel.Error,
+        "warning" or "warn" => Logging.LogLevel.Warning,
+        "info" or "information" => Logging.LogLevel.Information,
+        "debug" => Logging.LogLevel.Debug,
+        "trace" or "verbose" => Logging.LogLevel.Verbose,
         _ => throw Bad(source, value, "error, warning, info, debug or trace"),
     };
 
     /// <summary>tini's -v count and TINI_VERBOSITY: 0 errors only, 1 warnings (default), 2 info, 3 debug, 4+ trace.</summary>
-    public static LogEventLevel Verbosity(int level) => level switch
+    public static Logging.LogLevel Verbosity(int level) => level switch
     {
-        <= 0 => LogEventLevel.Error,
-        1 => LogEventLevel.Warning,
-        2 => LogEventLevel.Information,
-        3 => LogEventLevel.Debug,
-        _ => LogEventLevel.Verbose,
+        <= 0 => Logging.LogLevel.Error,
+        1 => Logging.LogLevel.Warning,
+        2 => Logging.LogLevel.Information,
+        3 => Logging.LogLevel.Debug,
+        _ => Logging.LogLevel.Verbose,
     };
 
     /// <summary>TINI_VERBOSITY: tini's -v count as a number.</summary>
-    public static LogEventLevel VerbosityNumber(string source, string value) =>
+    public static LogLevel VerbosityNumber(string source, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var level)
             ? Verbosity(level)
             : throw Bad(source, value, "a number, 0 (errors only) to 4 (trace)");

@@ -1,12 +1,11 @@
 using System.Runtime.InteropServices;
-using Mono.Unix.Native;
 
 namespace Init.Posix;
 
 /// <summary>Facts about init's own process and the prctl switches it sets on itself.</summary>
-internal static class ProcessControl
+internal static partial class ProcessControl
 {
-    public static int Pid => Syscall.getpid();
+    public static int Pid => GetPid();
 
     public static bool IsPid1 => Pid == 1;
 
@@ -29,15 +28,15 @@ internal static class ProcessControl
 
     /// <summary>stdin when it is our controlling terminal (the only case tcsetpgrp can work); otherwise -1.</summary>
     public static int ControllingTerminalFd() =>
-        Syscall.isatty(0) && Syscall.tcgetpgrp(0) >= 0 ? 0 : -1;
+        IsATty(0) == 1 && TcGetPgrp(0) >= 0 ? 0 : -1;
 
     /// <summary>Hands the terminal back to the child's group, but only while init holds it: a background
     /// tcsetpgrp would raise SIGTTOU.</summary>
     public static void GiveTerminalTo(int terminalFd, int pgid)
     {
-        if (terminalFd >= 0 && Syscall.tcgetpgrp(terminalFd) == Syscall.getpgrp())
+        if (terminalFd >= 0 && TcGetPgrp(terminalFd) == GetPgrp())
         {
-            Syscall.tcsetpgrp(terminalFd, pgid);
+            TcSetPgrp(terminalFd, pgid);
         }
     }
 
@@ -60,5 +59,23 @@ internal static class ProcessControl
     /// As dumb-init does: init's own working directory becomes /, so init never keeps the mount it was started
     /// in busy; children are given the start directory explicitly.
     /// </summary>
-    public static void LeaveStartDirectory() => Syscall.chdir("/");
+    public static void LeaveStartDirectory() => ChDir("/");
+
+    [LibraryImport("libc", EntryPoint = "getpid")]
+    private static partial int GetPid();
+
+    [LibraryImport("libc", EntryPoint = "getpgrp")]
+    private static partial int GetPgrp();
+
+    [LibraryImport("libc", EntryPoint = "isatty")]
+    private static partial int IsATty(int fd);
+
+    [LibraryImport("libc", EntryPoint = "tcgetpgrp")]
+    private static partial int TcGetPgrp(int fd);
+
+    [LibraryImport("libc", EntryPoint = "tcsetpgrp")]
+    private static partial int TcSetPgrp(int fd, int pgid);
+
+    [LibraryImport("libc", EntryPoint = "chdir", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int ChDir(string path);
 }

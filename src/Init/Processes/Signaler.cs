@@ -1,13 +1,13 @@
 using Init.Options;
 using Init.Posix;
 using Init.Signals;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Processes;
 
 /// <summary>Sends signals to the processes init runs the way the options say: the main process's group (the
 /// default) or the main process alone, and whole groups for sidecars. Every send is logged at debug level.</summary>
-internal sealed class Signaler(IProcesses processes, SignalTarget target, ILogger log)
+internal sealed class Signaler(IProcesses processes, SignalTarget target, Log log)
 {
     /// <summary>The main process's group already had SIGTERM (so what it leaves behind need not get another).</summary>
     public bool MainGroupGotTerm { get; private set; }
@@ -22,8 +22,11 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, ILogge
         }
         var toGroup = !main.IsRunning || target == SignalTarget.Group;
         var delivered = toGroup ? processes.SignalGroup(main.Pid, signal) : processes.Signal(main.Pid, signal);
-        log.Debug("forwarded {Signal} to {Target} {Pid}{Missing}", SignalNames.Name(signal),
+        if (log.IsEnabled(LogLevel.Debug))
+        {
+            log.Debug("forwarded {Signal} to {Target} {Pid}{Missing}", SignalNames.Name(signal),
             toGroup ? "process group" : "pid", main.Pid, delivered ? "" : " (already gone)");
+        }
         if (toGroup && signal == SignalNumbers.Term)
         {
             MainGroupGotTerm = true;

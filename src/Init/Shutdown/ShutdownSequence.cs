@@ -2,7 +2,7 @@ using Init.Options;
 using Init.Posix;
 using Init.Processes;
 using Init.Signals;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Shutdown;
 
@@ -19,7 +19,7 @@ internal sealed class ShutdownSequence
     private readonly TimeSpan _killTimeout;
     private readonly Signaler _signaler;
     private readonly IProcesses _processes;
-    private readonly ILogger _log;
+    private readonly Log _log;
     private readonly bool _isPid1;
     private readonly bool _leaveLeftovers;
     private bool _mainSignalSent;
@@ -32,7 +32,7 @@ internal sealed class ShutdownSequence
     /// behind is left alone, as dumb-init's --single-child does (as PID 1 the kernel would kill it unwarned
     /// when init exits, so it is stopped gracefully first).</param>
     public ShutdownSequence(IReadOnlyList<SupervisedProcess> order, int mainSignal, TimeSpan now, TimeSpan killTimeout,
-        bool mainAlreadySignaled, Signaler signaler, IProcesses processes, ILogger log, bool isPid1, SignalTarget target)
+        bool mainAlreadySignaled, Signaler signaler, IProcesses processes, Log log, bool isPid1, SignalTarget target)
     {
         _leaveLeftovers = target == SignalTarget.Child && !isPid1;
         _order = order;

@@ -34,21 +34,9 @@ internal sealed class JsonText
 
     public static string Quote(string value)
     {
-        var text = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case < ' ': text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: text.Append(c); break;
-            }
-        }
-        return text.Append('"').ToString();
+        var text = new StringBuilder(value.Length + 2);
+        Logging.JsonValues.String(text, value);
+        return text.ToString();
     }
 
     private JsonText Open(string? name, char bracket)

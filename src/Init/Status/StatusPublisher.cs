@@ -1,5 +1,5 @@
 using System.Globalization;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Status;
 
@@ -10,10 +10,10 @@ namespace Init.Status;
 internal sealed class StatusPublisher
 {
     private readonly RuntimeDirectory _directory;
-    private readonly ILogger _log;
+    private readonly Log _log;
     private bool _broken;
 
-    public StatusPublisher(RuntimeDirectory directory, ILogger log)
+    public StatusPublisher(RuntimeDirectory directory, Log log)
     {
         _directory = directory;
         _log = log;

@@ -1,6 +1,6 @@
 using Init.Posix;
 using Init.Processes;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Supervision;
 
@@ -11,7 +11,7 @@ namespace Init.Supervision;
 /// notify message, then every rule that is due. No other thread, no queue, no handler.
 /// </summary>
 internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifySocket? notify, IClock clock,
-    Status.StatusPublisher status, ILogger log)
+    Status.StatusPublisher status, Log log)
 {
     /// <summary>A bug guard: rules fired in one wake-up beyond this mean one of them does not move on.</summary>
     private const int MaxFiringsPerWake = 10_000;
@@ -97,8 +97,11 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             }
             else
             {
-                log.Debug("received {Signal}{From}", Signals.SignalNames.Name(signal.Signal),
-                    signal.SenderPid > 0 ? $" from pid {signal.SenderPid}" : "");
+                if (log.IsEnabled(LogLevel.Debug))
+                {
+                    log.Debug("received {Signal}{From}", Signals.SignalNames.Name(signal.Signal),
+                        signal.SenderPid > 0 ? $" from pid {signal.SenderPid}" : "");
+                }
                 Guarded(() => supervisor.OnSignal(signal.Signal));
             }
         }

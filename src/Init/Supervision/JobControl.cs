@@ -2,7 +2,7 @@ using Init.Options;
 using Init.Posix;
 using Init.Processes;
 using Init.Signals;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Supervision;
 
@@ -10,7 +10,7 @@ namespace Init.Supervision;
 /// dumb-init's job control: a stop signal is passed on, then init stops too, so the shell that runs init as a
 /// job gets its prompt back and `fg` resumes both. PID 1 has no such parent and is never stopped.
 /// </summary>
-internal sealed class JobControl(IProcesses processes, SignalTarget target, bool isPid1, ILogger log)
+internal sealed class JobControl(IProcesses processes, SignalTarget target, bool isPid1, Log log)
 {
     /// <summary>init stopped itself for a job-control stop; the child's stop that follows is not news.</summary>
     private bool _stopped;

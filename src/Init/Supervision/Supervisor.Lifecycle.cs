@@ -1,3 +1,4 @@
+using Init.Logging;
 using Init.Options;
 using Init.Posix;
 using Init.Processes;
@@ -21,7 +22,7 @@ internal sealed partial class Supervisor
             case ChildExited orphan when _options.WarnOnReap:
                 _log.Warning("reaped zombie pid {Pid}: {Status}", orphan.Pid, orphan.Status);
                 break;
-            case ChildExited orphan:
+            case ChildExited orphan when _log.IsEnabled(LogLevel.Verbose):
                 _log.Verbose("reaped pid {Pid}: {Status}", orphan.Pid, orphan.Status);
                 break;
         }

@@ -3,7 +3,7 @@ using Init.Posix;
 using Init.Processes;
 using Init.Shutdown;
 using Init.Signals;
-using Serilog;
+using Init.Logging;
 
 namespace Init.Supervision;
 
@@ -17,7 +17,7 @@ internal sealed partial class Supervisor
     private readonly InitOptions _options;
     private readonly IProcesses _processes;
     private readonly IClock _clock;
-    private readonly ILogger _log;
+    private readonly Log _log;
     private readonly bool _isPid1;
     private readonly Signaler _signaler;
     private readonly JobControl _jobControl;
@@ -25,7 +25,7 @@ internal sealed partial class Supervisor
     private bool _mainSignaledEarly;
     private int? _exitCodeOverride;
 
-    public Supervisor(InitOptions options, IProcesses processes, IClock clock, ILogger log, bool isPid1)
+    public Supervisor(InitOptions options, IProcesses processes, IClock clock, Log log, bool isPid1)
     {
         _options = options;
         _processes = processes;

@@ -16,6 +16,10 @@ public sealed class Container : IDisposable
         return new Container(DockerEngine.Check(args));
     }
 
+    /// <summary>docker run -d with nothing of the host in the container.</summary>
+    public static Container StartBare(string image, params string[] command) =>
+        new(DockerEngine.Check(["run", "-d", image, .. command]));
+
     public string Logs()
     {
         var logs = DockerEngine.Run("logs", Id);

@@ -14,9 +14,11 @@ public static class DockerImages
     public const string App = "init-test/aspnet-graceful:local";
     public const string ShellEntrypoint = "init-test/shell-entrypoint:local";
     public const string ApiWithWorker = "init-test/api-with-worker:local";
+    public const string Busybox = "init-test/busybox:local";
 
     private static readonly Lazy<string> s_init = new(BuildInit, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<string> s_test = new(BuildTest, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> s_busybox = new(BuildBusybox, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly (string Project, string Into)[] AspNetGraceful = [(Path.Combine("examples", "aspnet-graceful"), "app")];
     private static readonly Lazy<string> s_app = new(
         () => BuildAppImage(App, Path.Combine("docker", "dotnet-app"), AspNetGraceful), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -38,6 +40,9 @@ public static class DockerImages
     public static string InitImage => s_init.Value;
 
     public static string TestImage => s_test.Value;
+
+    /// <summary>FROM scratch with /init and a static /busybox only: nothing of the host is mounted into it.</summary>
+    public static string BusyboxImage => s_busybox.Value;
 
     public static string AppImage => s_app.Value;
 
@@ -66,6 +71,16 @@ public static class DockerImages
         DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "-t", Test, context);
         Directory.Delete(context, recursive: true);
         return Test;
+    }
+
+    private static string BuildBusybox()
+    {
+        var context = Directory.CreateTempSubdirectory("init-busybox-image-").FullName;
+        File.Copy(Path.Combine(Artifacts.RepositoryRoot, "docker", "busybox-image", "Dockerfile"), Path.Combine(context, "Dockerfile"));
+        File.Copy(Harness.BareRoot.Busybox, Path.Combine(context, "busybox"));
+        DockerEngine.Check("build", "-q", "--build-arg", $"INIT_IMAGE={InitImage}", "-t", Busybox, context);
+        Directory.Delete(context, recursive: true);
+        return Busybox;
     }
 
     /// <summary>An image from a recipe folder (its Dockerfile and files) plus .NET projects published into the context.</summary>

@@ -109,6 +109,10 @@ public sealed class InitProcess : IDisposable
 
     public static InitProcess Start(Mode mode, params string[] initArgs) => Start(mode, initArgs, null);
 
+    /// <summary>init started by a command of the test's own making (e.g. chroot into a bare root), as PID 1 of
+    /// the namespace that command makes: <see cref="InitPid"/> finds it among its descendants.</summary>
+    public static InitProcess StartAsPid1(string file, params string[] args) => Launch(Mode.Pid1, file, args, null);
+
     /// <summary>Any command, with the same line capture (e.g. a docker client under script).</summary>
     public static InitProcess StartCommand(string file, params string[] args) => Launch(Mode.Subreaper, file, args, null);
 

@@ -1,5 +1,5 @@
 using Init.Options;
-using Serilog.Events;
+using Init.Logging;
 using Xunit;
 
 namespace Init.Tests.Options;
@@ -52,14 +52,14 @@ public class CommandLineTests
     public void ALoneDashIsACommand() => Assert.Equal(["-", "x"], Parse("-", "x").Command);
 
     [Theory]
-    [InlineData(new[] { "-v" }, LogEventLevel.Information)]
-    [InlineData(new[] { "-vv" }, LogEventLevel.Debug)]
-    [InlineData(new[] { "-vvv" }, LogEventLevel.Verbose)]
-    [InlineData(new[] { "-vvvv" }, LogEventLevel.Verbose)]
-    [InlineData(new[] { "-v", "-v" }, LogEventLevel.Debug)]
-    [InlineData(new[] { "--verbose" }, LogEventLevel.Information)]
-    [InlineData(new[] { "--verbose", "-vv" }, LogEventLevel.Verbose)]
-    public void VerboseFlagsCount(string[] flags, LogEventLevel expected) =>
+    [InlineData(new[] { "-v" }, LogLevel.Information)]
+    [InlineData(new[] { "-vv" }, LogLevel.Debug)]
+    [InlineData(new[] { "-vvv" }, LogLevel.Verbose)]
+    [InlineData(new[] { "-vvvv" }, LogLevel.Verbose)]
+    [InlineData(new[] { "-v", "-v" }, LogLevel.Debug)]
+    [InlineData(new[] { "--verbose" }, LogLevel.Information)]
+    [InlineData(new[] { "--verbose", "-vv" }, LogLevel.Verbose)]
+    public void VerboseFlagsCount(string[] flags, LogLevel expected) =>
         Assert.Equal(expected, Parse([.. flags, "cmd"]).Settings.LogLevel);
 
     [Fact]
@@ -69,14 +69,14 @@ public class CommandLineTests
     [InlineData("--log-level", "error", "-vvv")]
     [InlineData("-vvv", "--log-level", "error")]
     public void LogLevelWinsOverVerboseWhateverTheOrder(string a, string b, string c) =>
-        Assert.Equal(LogEventLevel.Error, Parse(a, b, c, "cmd").Settings.LogLevel);
+        Assert.Equal(LogLevel.Error, Parse(a, b, c, "cmd").Settings.LogLevel);
 
     [Fact]
     public void LogLevelAndFormatTakeValues()
     {
         var settings = Parse("--log-level=debug", "--log-format", "json", "cmd").Settings;
 
-        Assert.Equal(LogEventLevel.Debug, settings.LogLevel);
+        Assert.Equal(LogLevel.Debug, settings.LogLevel);
         Assert.Equal(LogFormat.Json, settings.LogFormat);
     }
 
@@ -103,7 +103,7 @@ public class CommandLineTests
 
     [Fact]
     public void FlagsNotGivenStayUnset() =>
-        Assert.Equal(Settings.None with { LogLevel = LogEventLevel.Information }, Parse("-v", "cmd").Settings);
+        Assert.Equal(Settings.None with { LogLevel = LogLevel.Information }, Parse("-v", "cmd").Settings);
 
     [Fact]
     public void ShutdownDelayReadinessAndWatchdog()
@@ -139,7 +139,7 @@ public class CommandLineTests
     {
         var result = Parse("-ve143", "cmd");
 
-        Assert.Equal(LogEventLevel.Information, result.Settings.LogLevel);
+        Assert.Equal(LogLevel.Information, result.Settings.LogLevel);
         Assert.Equal([143], result.Settings.SuccessExitCodes!);
         Assert.Equal(["cmd"], result.Command);
     }
@@ -149,7 +149,7 @@ public class CommandLineTests
     {
         var result = Parse("-vt", "5s", "cmd");
 
-        Assert.Equal(LogEventLevel.Information, result.Settings.LogLevel);
+        Assert.Equal(LogLevel.Information, result.Settings.LogLevel);
         Assert.Equal(TimeSpan.FromSeconds(5), result.Settings.KillTimeout);
         Assert.Equal(["cmd"], result.Command);
     }

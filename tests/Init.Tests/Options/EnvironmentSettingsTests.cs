@@ -1,16 +1,14 @@
 using Init.Options;
-using Microsoft.Extensions.Configuration;
-using Serilog.Events;
+using Init.Logging;
 using Xunit;
 
 namespace Init.Tests.Options;
 
 public class EnvironmentSettingsTests
 {
-    private static IConfiguration Env(params (string Key, string Value)[] variables) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
-            .Build();
+    /// <summary>Variables as the process would have them; "A:B" in a name is written "A__B" (as in a manifest).</summary>
+    private static IReadOnlyDictionary<string, string> Env(params (string Key, string Value)[] variables) =>
+        variables.ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value);
 
     [Fact]
     public void NothingSetSaysNothing()
@@ -43,7 +41,7 @@ public class EnvironmentSettingsTests
         Assert.Equal(new Dictionary<int, int> { [15] = 3, [10] = 0 }, settings.Rewrites!.ToDictionary());
         Assert.Equal([130, 143], settings.SuccessExitCodes!.Order());
         Assert.Equal(9, settings.ParentDeathSignal);
-        Assert.Equal(LogEventLevel.Debug, settings.LogLevel);
+        Assert.Equal(LogLevel.Debug, settings.LogLevel);
         Assert.Equal(LogFormat.Json, settings.LogFormat);
         Assert.True(settings.WarnOnReap);
         Assert.Equal(TimeSpan.FromSeconds(3), settings.ShutdownDelay);
@@ -183,12 +181,12 @@ public class EnvironmentSettingsTests
             ("DUMB_INIT_SETSID", "0"), ("TINI_KILL_PROCESS_GROUP", "1"))).SignalTarget);
 
     [Theory]
-    [InlineData("0", LogEventLevel.Error)]
-    [InlineData("1", LogEventLevel.Warning)]
-    [InlineData("2", LogEventLevel.Information)]
-    [InlineData("3", LogEventLevel.Debug)]
-    [InlineData("4", LogEventLevel.Verbose)]
-    public void TiniVerbosity(string value, LogEventLevel expected) =>
+    [InlineData("0", LogLevel.Error)]
+    [InlineData("1", LogLevel.Warning)]
+    [InlineData("2", LogLevel.Information)]
+    [InlineData("3", LogLevel.Debug)]
+    [InlineData("4", LogLevel.Verbose)]
+    public void TiniVerbosity(string value, LogLevel expected) =>
         Assert.Equal(expected, EnvironmentSettings.Read(Env(("TINI_VERBOSITY", value))).LogLevel);
 
     [Fact]
@@ -200,7 +198,7 @@ public class EnvironmentSettingsTests
         var compatible = EnvironmentSettings.ReadCompatible(env);
         Assert.True(compatible.Subreaper);
         Assert.Equal(SignalTarget.Child, compatible.SignalTarget);
-        Assert.Equal(LogEventLevel.Debug, compatible.LogLevel);
+        Assert.Equal(LogLevel.Debug, compatible.LogLevel);
     }
 
     [Fact]
@@ -213,7 +211,7 @@ public class EnvironmentSettingsTests
 
         Assert.False(settings.Subreaper);
         Assert.Equal(SignalTarget.Child, settings.SignalTarget);
-        Assert.Equal(LogEventLevel.Error, settings.LogLevel);
+        Assert.Equal(LogLevel.Error, settings.LogLevel);
     }
 
     [Fact]
@@ -230,7 +228,7 @@ public class EnvironmentSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(3), settings.KillTimeout);
         Assert.True(settings.Subreaper);
         Assert.Equal(SignalTarget.Child, settings.SignalTarget);
-        Assert.Equal(LogEventLevel.Information, settings.LogLevel);
+        Assert.Equal(LogLevel.Information, settings.LogLevel);
     }
 
     [Fact]

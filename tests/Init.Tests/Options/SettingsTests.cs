@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Init.Options;
-using Microsoft.Extensions.Configuration;
-using Serilog.Events;
+using Init.Logging;
 using Xunit;
 
 namespace Init.Tests.Options;
@@ -15,7 +14,7 @@ public class SettingsTests
         SuccessExitCodes = [1],
         ParentDeathSignal = 1,
         Subreaper = true,
-        LogLevel = LogEventLevel.Verbose,
+        LogLevel = LogLevel.Verbose,
         LogFormat = LogFormat.Json,
         WarnOnReap = true,
     };
@@ -27,7 +26,7 @@ public class SettingsTests
         SuccessExitCodes = [2],
         ParentDeathSignal = 2,
         Subreaper = false,
-        LogLevel = LogEventLevel.Debug,
+        LogLevel = LogLevel.Debug,
         LogFormat = LogFormat.Text,
         WarnOnReap = false,
     };
@@ -36,7 +35,7 @@ public class SettingsTests
     {
         SignalTarget = SignalTarget.Child,
         Subreaper = true,
-        LogLevel = LogEventLevel.Error,
+        LogLevel = LogLevel.Error,
     };
 
     private static ImmutableDictionary<int, int> Map(params (int From, int To)[] entries) =>
@@ -52,7 +51,7 @@ public class SettingsTests
         Assert.Equal([1], settings.SuccessExitCodes!);
         Assert.Equal(1, settings.ParentDeathSignal);
         Assert.True(settings.Subreaper);
-        Assert.Equal(LogEventLevel.Verbose, settings.LogLevel);
+        Assert.Equal(LogLevel.Verbose, settings.LogLevel);
         Assert.Equal(LogFormat.Json, settings.LogFormat);
         Assert.True(settings.WarnOnReap);
     }
@@ -64,7 +63,7 @@ public class SettingsTests
 
         Assert.Equal(SignalTarget.Group, settings.SignalTarget);
         Assert.False(settings.Subreaper);
-        Assert.Equal(LogEventLevel.Debug, settings.LogLevel);
+        Assert.Equal(LogLevel.Debug, settings.LogLevel);
         Assert.Equal(Init, settings);
     }
 
@@ -74,7 +73,7 @@ public class SettingsTests
         var options = Settings.None.Over(Settings.None.Over(Compatible)).ToOptions(["x"]);
 
         Assert.Equal(SignalTarget.Child, options.SignalTarget);
-        Assert.Equal(LogEventLevel.Error, options.LogLevel);
+        Assert.Equal(LogLevel.Error, options.LogLevel);
         Assert.Equal(InitOptions.DefaultKillTimeout, options.KillTimeout);
     }
 
@@ -127,7 +126,7 @@ public class SettingsTests
         Assert.Equal(["app", "arg"], options.Command);
         Assert.Equal(TimeSpan.FromSeconds(30), options.KillTimeout);
         Assert.Equal(SignalTarget.Group, options.SignalTarget);
-        Assert.Equal(LogEventLevel.Warning, options.LogLevel);
+        Assert.Equal(LogLevel.Warning, options.LogLevel);
         Assert.Equal(LogFormat.Text, options.LogFormat);
         Assert.True(options.Subreaper);
         Assert.False(options.WarnOnReap);
@@ -146,7 +145,7 @@ public class SettingsTests
         Assert.Equal([1], options.SuccessExitCodes);
         Assert.Equal(1, options.ParentDeathSignal);
         Assert.True(options.Subreaper);
-        Assert.Equal(LogEventLevel.Verbose, options.LogLevel);
+        Assert.Equal(LogLevel.Verbose, options.LogLevel);
         Assert.Equal(LogFormat.Json, options.LogFormat);
         Assert.True(options.WarnOnReap);
         Assert.Equal(3, options.Rewrites.Apply(15));
@@ -161,7 +160,7 @@ public class SettingsTests
     private static InitOptions FromCommandLineAndEnvironment(string[] args, Dictionary<string, string?> variables)
     {
         var commandLine = CommandLine.Parse(args);
-        var env = new ConfigurationBuilder().AddInMemoryCollection(variables).Build();
+        var env = variables.ToDictionary(v => v.Key, v => v.Value ?? "");
         return commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
     }
 
@@ -181,7 +180,7 @@ public class SettingsTests
         Assert.Equal(TimeSpan.FromSeconds(5), options.KillTimeout);
         Assert.Equal(1, options.Rewrites.Apply(15));
         Assert.Equal(0, options.Rewrites.Apply(10));
-        Assert.Equal(LogEventLevel.Debug, options.LogLevel);
+        Assert.Equal(LogLevel.Debug, options.LogLevel);
         Assert.Equal(SignalTarget.Child, options.SignalTarget);
     }
 

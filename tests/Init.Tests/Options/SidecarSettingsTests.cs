@@ -1,17 +1,15 @@
 using Init.Options;
-using Microsoft.Extensions.Configuration;
 using Xunit;
 
 namespace Init.Tests.Options;
 
 public class SidecarSettingsTests
 {
-    private static IConfiguration Env(params (string Key, string Value)[] variables) =>
-        new ConfigurationBuilder()
-            .AddInMemoryCollection(variables.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
-            .Build();
+    /// <summary>Variables as the process would have them; "A:B" in a name is written "A__B" (as in a manifest).</summary>
+    private static IReadOnlyDictionary<string, string> Env(params (string Key, string Value)[] variables) =>
+        variables.ToDictionary(v => v.Key.Replace(":", "__", StringComparison.Ordinal), v => v.Value);
 
-    private static InitOptions Resolve(string[] args, IConfiguration env)
+    private static InitOptions Resolve(string[] args, IReadOnlyDictionary<string, string> env)
     {
         var cli = CommandLine.Parse(args);
         return cli.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(cli.Command);

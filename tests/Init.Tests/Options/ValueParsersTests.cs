@@ -1,5 +1,5 @@
 using Init.Options;
-using Serilog.Events;
+using Init.Logging;
 using Xunit;
 
 namespace Init.Tests.Options;
@@ -137,15 +137,15 @@ public class ValueParsersTests
         Assert.StartsWith($"-p: '{value}' is not valid", Assert.Throws<UsageException>(() => ValueParsers.Signal("-p", value)).Message);
 
     [Theory]
-    [InlineData("error", LogEventLevel.Error)]
-    [InlineData("warning", LogEventLevel.Warning)]
-    [InlineData("warn", LogEventLevel.Warning)]
-    [InlineData("info", LogEventLevel.Information)]
-    [InlineData("Information", LogEventLevel.Information)]
-    [InlineData("debug", LogEventLevel.Debug)]
-    [InlineData("trace", LogEventLevel.Verbose)]
-    [InlineData("verbose", LogEventLevel.Verbose)]
-    public void LogLevel(string value, LogEventLevel expected) =>
+    [InlineData("error", LogLevel.Error)]
+    [InlineData("warning", LogLevel.Warning)]
+    [InlineData("warn", LogLevel.Warning)]
+    [InlineData("info", LogLevel.Information)]
+    [InlineData("Information", LogLevel.Information)]
+    [InlineData("debug", LogLevel.Debug)]
+    [InlineData("trace", LogLevel.Verbose)]
+    [InlineData("verbose", LogLevel.Verbose)]
+    public void LogLevels(string value, LogLevel expected) =>
         Assert.Equal(expected, ValueParsers.LogLevel("--log-level", value));
 
     [Theory]
@@ -156,14 +156,14 @@ public class ValueParsersTests
         Assert.Throws<UsageException>(() => ValueParsers.LogLevel("--log-level", value));
 
     [Theory]
-    [InlineData(-1, LogEventLevel.Error)]
-    [InlineData(0, LogEventLevel.Error)]
-    [InlineData(1, LogEventLevel.Warning)]
-    [InlineData(2, LogEventLevel.Information)]
-    [InlineData(3, LogEventLevel.Debug)]
-    [InlineData(4, LogEventLevel.Verbose)]
-    [InlineData(10, LogEventLevel.Verbose)]
-    public void Verbosity(int level, LogEventLevel expected) => Assert.Equal(expected, ValueParsers.Verbosity(level));
+    [InlineData(-1, LogLevel.Error)]
+    [InlineData(0, LogLevel.Error)]
+    [InlineData(1, LogLevel.Warning)]
+    [InlineData(2, LogLevel.Information)]
+    [InlineData(3, LogLevel.Debug)]
+    [InlineData(4, LogLevel.Verbose)]
+    [InlineData(10, LogLevel.Verbose)]
+    public void Verbosity(int level, LogLevel expected) => Assert.Equal(expected, ValueParsers.Verbosity(level));
 
     [Theory]
     [InlineData("text", nameof(LogFormat.Text))]

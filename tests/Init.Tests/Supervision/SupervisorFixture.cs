@@ -12,7 +12,7 @@ internal sealed class SupervisorFixture
 
     public SupervisorFixture(InitOptions? options = null, bool isPid1 = true)
     {
-        Supervisor = new Supervisor(options ?? WithSidecars(), Processes, Clock, Serilog.Core.Logger.None, isPid1);
+        Supervisor = new Supervisor(options ?? WithSidecars(), Processes, Clock, Init.Logging.Log.None, isPid1);
     }
 
     public FakeProcesses Processes { get; } = new();
