@@ -112,6 +112,25 @@ public sealed partial class TransparencyTests : IDisposable
         Assert.Equal(3, run.Output.Split('\n').Count(l => ReapedZombie().IsMatch(l)));
     }
 
+    [Fact]
+    public void An_executable_script_without_a_shebang_runs_with_bin_sh_as_under_tini()
+    {
+        var script = Path.Combine(_dir, "no-shebang");
+        File.WriteAllText(script, "echo \"ran with $# args: $1\"\nexit 6\n");
+        Artifacts.Run("chmod", ["+x", script]);
+        using var run = InitProcess.Start(Mode.Subreaper, script, "one");
+        Assert.Equal(6, run.WaitForExit());
+        Assert.Contains("ran with 1 args: one", run.Output);
+    }
+
+    [Fact]
+    public void An_empty_command_is_not_found_as_under_tini()
+    {
+        using var run = InitProcess.Start(Mode.Subreaper, "--", "");
+        Assert.Equal(127, run.WaitForExit());
+        Assert.Contains("No such file or directory", run.Output);
+    }
+
     private static string? ReadCwd(int pid)
     {
         try

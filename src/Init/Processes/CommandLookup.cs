@@ -16,6 +16,10 @@ internal static class CommandLookup
     /// <returns>the path to execute and 0, or null and ENOENT or EACCES.</returns>
     public static (string? Path, int Error) Resolve(string command, string? workingDirectory)
     {
+        if (command.Length == 0)
+        {
+            return (null, FileChecks.Enoent); // as execvp says of "": no such file
+        }
         if (command.Contains('/'))
         {
             var path = Path.IsPathRooted(command) || workingDirectory is null ? command : Path.Combine(workingDirectory, command);

@@ -44,7 +44,8 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
     {
         try
         {
-            return ProcessTable.InGroup(pgid).Where(p => p.State == 'T').Select(p => p.Pid).ToList();
+            return ProcessTable.StoppedDescendantsInGroup(pgid)
+                ?? ProcessTable.InGroup(pgid).Where(p => p.State == 'T').Select(p => p.Pid).ToList();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,21 +17,14 @@ internal static class ProcessTable
     /// </summary>
     public static (string Name, string[] Fields)? ReadStat(int pid)
     {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var open = stat.IndexOf('(');
-            var close = stat.LastIndexOf(')');
-            if (open < 0 || close + 2 > stat.Length)
-            {
-                return null;
-            }
-            return (stat[(open + 1)..close], stat[(close + 2)..].Split(' '));
-        }
-        catch (IOException)
+        var stat = Posix.SmallFiles.Read($"/proc/{pid}/stat");
+        var open = stat?.IndexOf('(') ?? -1;
+        var close = stat?.LastIndexOf(')') ?? -1;
+        if (stat is null || open < 0 || close + 2 > stat.Length)
         {
             return null;
         }
+        return (stat[(open + 1)..close], stat[(close + 2)..].Split(' '));
     }
 
     public static IReadOnlyList<Entry> InGroup(int pgid)
@@ -46,6 +39,37 @@ internal static class ProcessTable
             }
         }
         return members;
+    }
+
+    /// <summary>
+    /// The members of the group that are stopped, found from the leader down through its descendants
+    /// (/proc/PID/task/PID/children), the way group members come to be; a few small reads, not a walk over every
+    /// process. Null when the kernel has no children files (then only the whole /proc can tell).
+    /// </summary>
+    public static IReadOnlyList<int>? StoppedDescendantsInGroup(int leader)
+    {
+        if (Posix.SmallFiles.Read($"/proc/{leader}/task/{leader}/children") is null)
+        {
+            return ReadStat(leader) is null ? [] : null;
+        }
+        var stopped = new List<int>();
+        var frontier = new Queue<int>([leader]);
+        while (frontier.Count > 0)
+        {
+            var pid = frontier.Dequeue();
+            if (ReadStat(pid) is { Fields.Length: > 2 } stat && Number(stat.Fields[2]) == leader && stat.Fields[0] == "T")
+            {
+                stopped.Add(pid);
+            }
+            foreach (var child in (Posix.SmallFiles.Read($"/proc/{pid}/task/{pid}/children") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (int.TryParse(child, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
+                {
+                    frontier.Enqueue(c);
+                }
+            }
+        }
+        return stopped;
     }
 
     /// <summary>True while the process is stopped by a signal (state T, not a tracer's t); false once it runs

@@ -60,6 +60,19 @@ int init_spawn(const char *path, char *const argv[], char *const envp[], const c
         }
         pthread_sigmask(SIG_SETMASK, init_child_mask(), NULL);
         execve(path, argv, envp);
+        if (errno == ENOEXEC) {
+            /* An executable text file without "#!": run it with /bin/sh, as execvp (tini, dumb-init) does. */
+            int argc = 0;
+            while (argv[argc] != NULL)
+                argc++;
+            char *shell_argv[argc + 2];
+            shell_argv[0] = (char *)"/bin/sh";
+            shell_argv[1] = (char *)path;
+            for (int i = 1; i <= argc; i++)
+                shell_argv[i + 1] = argv[i];
+            execve("/bin/sh", shell_argv, envp);
+            errno = ENOEXEC; /* report the program's problem, not the shell's absence */
+        }
         child_error = errno;
         _exit(127);
     }
