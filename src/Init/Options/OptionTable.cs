@@ -107,7 +107,7 @@ internal static class OptionTable
         },
         Value("--ready", null, "SPEC", "INIT_READY", (s, source, v) => s with { MainReady = Readiness.Parse(source, v) },
             "when the main command counts as ready: started (default), notify, tcp:PORT,", "file:/PATH"),
-        Value("--watchdog", null, "D", "INIT_WATCHDOG", (s, source, v) => s with { MainWatchdog = ValueParsers.Duration(source, v) },
+        Value("--watchdog", null, "D", "INIT_WATCHDOG", (s, source, v) => s with { MainWatchdog = ValueParsers.Interval(source, v) },
             "the main command must send WATCHDOG=1 every D (sd_notify) or be killed"),
         new()
         {

@@ -109,7 +109,7 @@ internal static class SidecarSpecs
             ForwardSignals = Get("FORWARD_SIGNALS", ValueParsers.Boolean, false),
             Ready = Get("READY", Readiness.Parse, Readiness.OnStart),
             ReadyTimeout = Get("READY_TIMEOUT", ValueParsers.Duration, TimeSpan.FromSeconds(60)),
-            Watchdog = d.Values.TryGetValue("WATCHDOG", out var watchdog) ? ValueParsers.Duration(watchdog.Source, watchdog.Value) : null,
+            Watchdog = d.Values.TryGetValue("WATCHDOG", out var watchdog) ? ValueParsers.Interval(watchdog.Source, watchdog.Value) : null,
             Environment = environment,
         };
     }

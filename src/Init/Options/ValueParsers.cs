@@ -16,6 +16,12 @@ internal static class ValueParsers
             ? d
             : throw Bad(source, value, "a duration such as 10s, 1500ms or 2m (0 to 24h)");
 
+    /// <summary>A watchdog interval: 0 would kill the process the moment it starts.</summary>
+    public static TimeSpan Interval(string source, string value) =>
+        Options.Duration.TryParse(value, out var d) && d > TimeSpan.Zero
+            ? d
+            : throw Bad(source, value, "a duration above zero such as 10s or 1500ms (up to 24h)");
+
     public static bool Boolean(string source, string value) => value.Trim().ToLowerInvariant() switch
     {
         "1" or "true" or "yes" or "on" => true,

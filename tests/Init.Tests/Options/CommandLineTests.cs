@@ -210,6 +210,8 @@ public class CommandLineTests
     [InlineData(new[] { "--shutdown-delay", "later" }, "--shutdown-delay", "later")]
     [InlineData(new[] { "--ready=tcp:0" }, "--ready", "tcp:0")]
     [InlineData(new[] { "--watchdog", "-1s" }, "--watchdog", "-1s")]
+    [InlineData(new[] { "--watchdog", "0" }, "--watchdog", "0")]
+    [InlineData(new[] { "--watchdog=0ms" }, "--watchdog", "0ms")]
     [InlineData(new[] { "--sidecar", "noequals" }, "--sidecar", "noequals")]
     public void BadValueNamesTheFlagAsWrittenAndTheValue(string[] flags, string flag, string value) =>
         Assert.StartsWith($"{flag}: '{value}' is not valid; expected ", Fails([.. flags, "cmd"]).Message);

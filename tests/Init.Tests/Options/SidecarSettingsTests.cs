@@ -101,6 +101,7 @@ public class SidecarSettingsTests
     [InlineData("INIT_SIDECARS:w:STOP_SIGNAL", "NOPE", "INIT_SIDECARS__w__STOP_SIGNAL")]
     [InlineData("INIT_SIDECARS:w:ON_GIVE_UP", "panic", "INIT_SIDECARS__w__ON_GIVE_UP")]
     [InlineData("INIT_SIDECARS:w:RESTRAT", "always", "INIT_SIDECARS__w__RESTRAT")]
+    [InlineData("INIT_SIDECARS:w:WATCHDOG", "0", "INIT_SIDECARS__w__WATCHDOG")]
     public void Bad_environment_settings_name_the_variable(string key, string value, string named)
     {
         var env = key.EndsWith(":COMMAND", StringComparison.Ordinal)
