@@ -43,7 +43,7 @@ internal static class Program
             }
             var env = EnvironmentSettings.FromProcessEnvironment();
             options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
-            var log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Error, () => DateTimeOffset.UtcNow);
+            var log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Log, () => DateTimeOffset.UtcNow);
             foreach (var key in EnvironmentSettings.UnknownInitKeys(env))
             {
                 log.Warning("ignoring unknown environment variable {Key}", key);

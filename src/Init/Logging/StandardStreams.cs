@@ -11,12 +11,16 @@ namespace Init.Logging;
 /// </summary>
 internal static class StandardStreams
 {
-    public static TextWriter Out { get; } = Writer(1);
+    public static TextWriter Out { get; } = Writer(new FileDescriptorStream(1));
 
-    public static TextWriter Error { get; } = Writer(2);
+    /// <summary>One-line errors before anything starts: written whole, as any program's.</summary>
+    public static TextWriter Error { get; } = Writer(new FileDescriptorStream(2));
 
-    private static TextWriter Writer(int fd) =>
-        new StreamWriter(new FileDescriptorStream(fd), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 256)
+    /// <summary>The log of a running init: never waits for a stalled reader (see FileDescriptorStream).</summary>
+    public static TextWriter Log { get; } = Writer(new FileDescriptorStream(2, neverBlock: true));
+
+    private static TextWriter Writer(Stream stream) =>
+        new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 256)
         {
             AutoFlush = true,
         };

@@ -14,6 +14,8 @@ internal sealed unsafe partial class NotifySocket : IDisposable
     private const int SolSocket = 1;
     private const int SoPasscred = 16;
     private const int ScmCredentials = 2;
+    private const int ScmRights = 1;
+    private const int MsgCmsgCloexec = 0x40000000;
     private const int Eintr = 4;
     private const int SockNonblock = 0x800;
 
@@ -58,18 +60,22 @@ internal sealed unsafe partial class NotifySocket : IDisposable
         return new NotifySocket(fd, path);
     }
 
-    /// <summary>The next waiting datagram; null when none is waiting (the socket never blocks) or it is closed.</summary>
+    /// <summary>
+    /// The next waiting datagram; null when none is waiting (the socket never blocks) or it is closed. Every
+    /// descriptor that came with it (SCM_RIGHTS: systemd-notify's BARRIER=1 sends one and waits for it to be
+    /// closed) is closed here: kept, they would pile up and leak into later children.
+    /// </summary>
     public (int Pid, string Message)? Receive()
     {
         const int dataSize = 4096;
-        const int controlSize = 64;
+        const int controlSize = 512;
         var data = stackalloc byte[dataSize];
         var control = stackalloc byte[controlSize];
         while (true)
         {
             var iov = new IoVec { Base = data, Length = dataSize };
             var header = new MsgHdr { Iov = &iov, IovLength = 1, Control = control, ControlLength = controlSize };
-            var n = RecvMsg(_fd, &header, 0);
+            var n = RecvMsg(_fd, &header, MsgCmsgCloexec);
             if (n < 0)
             {
                 if (Marshal.GetLastPInvokeError() == Eintr)
@@ -78,14 +84,41 @@ internal sealed unsafe partial class NotifySocket : IDisposable
                 }
                 return null;
             }
-            var pid = 0;
-            // struct cmsghdr { size_t len; int level; int type; } then struct ucred { pid; uid; gid; }.
-            if (header.ControlLength >= 16 + 12 && *(int*)(control + 8) == SolSocket && *(int*)(control + 12) == ScmCredentials)
-            {
-                pid = *(int*)(control + 16);
-            }
+            var pid = ReadControl(control, (int)header.ControlLength);
             return (pid, Encoding.UTF8.GetString(data, (int)n));
         }
+    }
+
+    /// <summary>Walks the control messages: struct cmsghdr { size_t len; int level; int type; } then its data,
+    /// each aligned to 8 bytes. Returns the sender's pid (SCM_CREDENTIALS: struct ucred { pid; uid; gid; }).</summary>
+    private static int ReadControl(byte* control, int length)
+    {
+        const int headerSize = 16;
+        var pid = 0;
+        for (var offset = 0; offset + headerSize <= length;)
+        {
+            var len = (int)*(ulong*)(control + offset);
+            if (len < headerSize || offset + len > length)
+            {
+                break;
+            }
+            var level = *(int*)(control + offset + 8);
+            var type = *(int*)(control + offset + 12);
+            var payload = control + offset + headerSize;
+            if (level == SolSocket && type == ScmCredentials && len >= headerSize + 12)
+            {
+                pid = *(int*)payload;
+            }
+            else if (level == SolSocket && type == ScmRights)
+            {
+                for (var i = 0; i < (len - headerSize) / sizeof(int); i++)
+                {
+                    Libc.Close(((int*)payload)[i]);
+                }
+            }
+            offset += (len + 7) & ~7;
+        }
+        return pid;
     }
 
     public void Dispose()
