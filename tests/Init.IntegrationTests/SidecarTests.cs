@@ -126,6 +126,19 @@ public class SidecarTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_sidecar_working_directory_is_reported_before_anything_starts()
+    {
+        var marker = Path.Combine(_dir, "started");
+        var missing = Path.Combine(_dir, "no-such-dir");
+        var (exit, output) = InitProcess.Run(Mode.Pid1, "--sidecar", "w=sleep 10", "--sidecar-option", $"w.workdir={missing}",
+            "touch", marker);
+        Assert.Equal(127, exit);
+        Assert.Contains($"{missing}: working directory not found, for sidecar w", output);
+        Assert.DoesNotContain("command not found", output);
+        Assert.False(File.Exists(marker));
+    }
+
+    [Fact]
     public void A_sidecar_gets_its_working_directory_and_environment()
     {
         using var run = InitProcess.Start(Mode.Pid1, ["-v", Probe, "signals"],

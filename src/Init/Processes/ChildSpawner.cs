@@ -10,6 +10,10 @@ namespace Init.Processes;
 /// <param name="startDirectory">init's start directory; null when it could not be named (init then stays in it).</param>
 internal sealed class ChildSpawner(IReadOnlyDictionary<string, string> commonEnvironment, string? startDirectory)
 {
+    /// <returns>the child's working directory when it does not exist (a sidecar's WORKDIR); else null.</returns>
+    public string? MissingDirectory(ProcessSpec spec) =>
+        spec.WorkingDirectory is not null && DirectoryOf(spec) is { } directory && !Directory.Exists(directory) ? directory : null;
+
     /// <returns>0 when the command can be executed, else ENOENT or EACCES.</returns>
     public int Check(ProcessSpec spec) => CommandLookup.Resolve(spec.Command[0], DirectoryOf(spec)).Error;
 

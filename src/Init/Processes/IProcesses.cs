@@ -8,6 +8,9 @@ namespace Init.Processes;
 /// </summary>
 internal interface IProcesses
 {
+    /// <summary>The working directory a process would start in, when it does not exist; else null.</summary>
+    string? MissingDirectory(ProcessSpec spec);
+
     /// <summary>Whether the command can be executed: 0, or ENOENT / EACCES (asked before anything starts).</summary>
     int CheckCommand(ProcessSpec spec);
 

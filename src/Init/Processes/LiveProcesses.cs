@@ -9,6 +9,8 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
     /// <summary>stdin when it is init's controlling terminal (docker run -it), else -1.</summary>
     private readonly int _terminalFd = ProcessControl.ControllingTerminalFd();
 
+    public string? MissingDirectory(ProcessSpec spec) => spawner.MissingDirectory(spec);
+
     public int CheckCommand(ProcessSpec spec) => spawner.Check(spec);
 
     public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal) => spawner.Spawn(spec, giveTerminal ? _terminalFd : -1);

@@ -66,6 +66,13 @@ internal sealed partial class Supervisor
     {
         foreach (var process in All)
         {
+            if (_processes.MissingDirectory(process.Spec) is { } directory)
+            {
+                // Else every restart would fail, reported as a command not found: the wrong cause.
+                _log.Error("{Directory}: working directory not found, for sidecar {Name}", directory, process.Name);
+                Phase = InitPhase.Done;
+                return SpawnOutcome.Failed(FileChecks.Enoent).ExitCode;
+            }
             var error = _processes.CheckCommand(process.Spec);
             if (error != 0)
             {

@@ -23,6 +23,8 @@ internal sealed class FakeProcesses : IProcesses
 
     public int CheckCommand(ProcessSpec spec) => 0;
 
+    public string? MissingDirectory(ProcessSpec spec) => null;
+
     public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal)
     {
         var pid = _nextPid++;
