@@ -12,17 +12,6 @@ internal static class Program
 
     public static int Main(string[] args)
     {
-        StartupSignalState startup;
-        try
-        {
-            startup = StartupSignalState.Read();
-        }
-        catch (Exception e)
-        {
-            StandardStreams.Error.WriteLine($"init: cannot load its native layer: {ErrorText.Of(e)}");
-            return StartupFailure;
-        }
-
         if (args.Length > 0 && args[0] == Status.StatusCommand.Name)
         {
             return Status.StatusCommand.Run(args[1..], StandardStreams.Out, StandardStreams.Error);
@@ -48,7 +37,7 @@ internal static class Program
             {
                 log.Warning("ignoring unknown environment variable {Key}", key);
             }
-            return Run(options, startup, log);
+            return Run(options, log);
         }
         catch (UsageException e)
         {
@@ -57,7 +46,7 @@ internal static class Program
         }
     }
 
-    private static int Run(InitOptions options, StartupSignalState startup, Logging.Log log)
+    private static int Run(InitOptions options, Logging.Log log)
     {
         SignalFd signals;
         try
@@ -71,7 +60,7 @@ internal static class Program
             {
                 ProcessControl.SetParentDeathSignal(pdeath);
             }
-            signals = SignalFd.Open(startup.Waited);
+            signals = SignalFd.OpenForWaitedSignals();
         }
         catch (SystemCallFailed e)
         {

@@ -10,17 +10,8 @@ internal static unsafe partial class NativeImports
 {
     private const string Lib = "init_native";
 
-    [LibraryImport(Lib, EntryPoint = "init_start_mask")]
-    public static partial void StartMask(SignalSet* set);
-
-    [LibraryImport(Lib, EntryPoint = "init_start_ignored")]
-    public static partial void StartIgnored(SignalSet* set);
-
     [LibraryImport(Lib, EntryPoint = "init_waited_signals")]
     public static partial void WaitedSignals(SignalSet* set);
-
-    [LibraryImport(Lib, EntryPoint = "init_sigchld_was_ignored")]
-    public static partial int SigchldWasIgnored();
 
     [LibraryImport(Lib, EntryPoint = "init_environ")]
     public static partial byte** Environ();

@@ -19,10 +19,12 @@ internal sealed unsafe partial class SignalFd : IDisposable
 
     public int Fd => _fd;
 
+    /// <summary>For the signals the constructor in native/startup_state.c blocked (forwarded ones and SIGCHLD).</summary>
     /// <exception cref="SystemCallFailed">the kernel refused (no signalfd: init cannot run).</exception>
-    public static SignalFd Open(in SignalSet signals)
+    public static SignalFd OpenForWaitedSignals()
     {
-        var set = signals;
+        SignalSet set;
+        NativeImports.WaitedSignals(&set);
         // The kernel's sigset_t is 8 bytes; glibc's wrapper passes that size.
         var fd = Create(-1, &set, SfdNonblock | SfdCloexec);
         return fd >= 0

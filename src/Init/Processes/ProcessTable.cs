@@ -48,20 +48,22 @@ internal static class ProcessTable
     /// </summary>
     public static IReadOnlyList<int>? StoppedDescendantsInGroup(int leader)
     {
-        if (Posix.SmallFiles.Read($"/proc/{leader}/task/{leader}/children") is null)
-        {
-            return ReadStat(leader) is null ? [] : null;
-        }
         var stopped = new List<int>();
         var frontier = new Queue<int>([leader]);
         while (frontier.Count > 0)
         {
             var pid = frontier.Dequeue();
-            if (ReadStat(pid) is { Fields.Length: > 2 } stat && Number(stat.Fields[2]) == leader && stat.Fields[0] == "T")
+            var stat = ReadStat(pid);
+            var children = Posix.SmallFiles.Read($"/proc/{pid}/task/{pid}/children");
+            if (pid == leader && children is null)
+            {
+                return stat is null ? [] : null; // gone, or a kernel without children files
+            }
+            if (stat is { Fields.Length: > 2 } s && Number(s.Fields[2]) == leader && s.Fields[0] == "T")
             {
                 stopped.Add(pid);
             }
-            foreach (var child in (Posix.SmallFiles.Read($"/proc/{pid}/task/{pid}/children") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var child in (children ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 if (int.TryParse(child, NumberStyles.None, CultureInfo.InvariantCulture, out var c))
                 {

@@ -14,7 +14,6 @@
 static sigset_t start_mask;
 static sigset_t start_ignored;
 static sigset_t waited;
-static int sigchld_was_ignored;
 
 /*
  * Never blocked, so never waited for: SIGKILL and SIGSTOP (impossible), the fault signals (synchronous;
@@ -52,7 +51,6 @@ __attribute__((constructor)) static void init_record_start_state(void)
         memset(&dfl, 0, sizeof dfl);
         dfl.sa_handler = SIG_DFL;
         sigaction(SIGCHLD, &dfl, NULL);
-        sigchld_was_ignored = 1;
     }
 
     sigemptyset(&waited);
@@ -62,11 +60,8 @@ __attribute__((constructor)) static void init_record_start_state(void)
     pthread_sigmask(SIG_BLOCK, &waited, NULL);
 }
 
-/* For C#: copies of the recorded sets (glibc's sigset_t, 128 bytes). */
-void init_start_mask(sigset_t *out) { *out = start_mask; }
-void init_start_ignored(sigset_t *out) { *out = start_ignored; }
+/* For C#: the signals the loop reads from its signalfd (glibc's sigset_t, 128 bytes). */
 void init_waited_signals(sigset_t *out) { *out = waited; }
-int init_sigchld_was_ignored(void) { return sigchld_was_ignored; }
 
 /* For spawn.c: the state a child starts with. */
 const sigset_t *init_child_mask(void) { return &start_mask; }
