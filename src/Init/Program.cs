@@ -70,7 +70,7 @@ internal static class Program
 
         using var runtimeDir = Status.RuntimeDirectory.ForThisInit(
             Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
-        var status = new Status.StatusPublisher(runtimeDir, log);
+        var status = options.PublishesStatus ? new Status.StatusPublisher(runtimeDir, log) : null;
         // Only when someone listens for it: the socket costs a file and start-up time.
         var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null ||
             options.Sidecars.Any(s => s.Ready is Readiness.Notify || s.Watchdog is not null);

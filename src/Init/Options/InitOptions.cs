@@ -64,4 +64,11 @@ internal sealed record InitOptions
 
     /// <summary>Processes kept alive beside the main one, in start order.</summary>
     public ImmutableList<ProcessSpec> Sidecars { get; init; } = [];
+
+    /// <summary>
+    /// Whether `init status` has anything to say beyond "the container runs": only with sidecars, a readiness
+    /// check or a watchdog. Without them init writes no status file and creates no directory (a plain
+    /// `init -- app` pays nothing for the feature; docs/design.md, "Start-up and memory").
+    /// </summary>
+    public bool PublishesStatus => Sidecars.Count > 0 || MainReady is not Readiness.Started || MainWatchdog is not null;
 }

@@ -12,12 +12,11 @@ internal sealed class RuntimeDirectory : IDisposable
     public const string StatusFileName = "status";
     public const string NotifySocketName = "notify.sock";
 
-    private readonly bool _existed;
+    private bool _created;
 
     public RuntimeDirectory(string path)
     {
         Path = path;
-        _existed = Directory.Exists(path);
     }
 
     public string Path { get; }
@@ -36,11 +35,19 @@ internal sealed class RuntimeDirectory : IDisposable
 
     /// <exception cref="IOException">it cannot be created (a read-only file system, say).</exception>
     /// <exception cref="UnauthorizedAccessException">likewise.</exception>
-    public void Create() => Directory.CreateDirectory(Path);
+    public void Create()
+    {
+        if (!_created && !Directory.Exists(Path))
+        {
+            Directory.CreateDirectory(Path);
+            _created = true;
+        }
+    }
 
+    /// <summary>Nothing to do (not even a system call) when this init never created it.</summary>
     public void Dispose()
     {
-        if (_existed)
+        if (!_created)
         {
             return;
         }

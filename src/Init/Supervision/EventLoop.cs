@@ -11,7 +11,7 @@ namespace Init.Supervision;
 /// notify message, then every rule that is due. No other thread, no queue, no handler.
 /// </summary>
 internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifySocket? notify, IClock clock,
-    Status.StatusPublisher status, Log log)
+    Status.StatusPublisher? status, Log log)
 {
     /// <summary>A bug guard: rules fired in one wake-up beyond this mean one of them does not move on.</summary>
     private const int MaxFiringsPerWake = 10_000;
@@ -53,11 +53,11 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
                 happened = true;
             }
             happened |= FireDueRules();
-            Guarded(supervisor.Settle);
+            Guarded(static (s, _) => s.Settle(), 0);
             NoteIdleWake(happened);
             Publish();
         }
-        status.Remove();
+        status?.Remove();
         return supervisor.ExitCode();
     }
 
@@ -89,10 +89,10 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             if (signal.Signal == SignalNumbers.Chld)
             {
                 _children.Clear();
-                Guarded(() => Reaper.ReapAll(_children));
+                Guarded(static (_, children) => Reaper.ReapAll(children), _children);
                 foreach (var child in _children)
                 {
-                    Guarded(() => supervisor.OnChild(child));
+                    Guarded(static (s, c) => s.OnChild(c), child);
                 }
             }
             else
@@ -102,7 +102,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
                     log.Debug("received {Signal}{From}", Signals.SignalNames.Name(signal.Signal),
                         signal.SenderPid > 0 ? $" from pid {signal.SenderPid}" : "");
                 }
-                Guarded(() => supervisor.OnSignal(signal.Signal));
+                Guarded(static (s, number) => s.OnSignal(number), signal.Signal);
             }
         }
         return _signals.Count > 0;
@@ -114,7 +114,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         while (notify!.Receive() is { } message)
         {
             any = true;
-            Guarded(() => supervisor.OnNotify(message.Pid, message.Message));
+            Guarded(static (s, m) => s.OnNotify(m.Pid, m.Message), message);
         }
         return any;
     }
@@ -127,7 +127,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             {
                 return fired > 0;
             }
-            Guarded(() => supervisor.OnDue(due));
+            Guarded(static (s, d) => s.OnDue(d), due);
         }
         log.Error("deadline rules kept firing ({Count} in one wake-up); going on", MaxFiringsPerWake);
         return true;
@@ -144,6 +144,10 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
 
     private void Publish()
     {
+        if (status is null)
+        {
+            return;
+        }
         var version = supervisor.Version;
         if (version != _publishedVersion)
         {
@@ -152,12 +156,13 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         }
     }
 
-    /// <summary>PID 1 must not die with children running: an unexpected error is reported and the loop goes on.</summary>
-    private void Guarded(Action action)
+    /// <summary>PID 1 must not die with children running: an unexpected error is reported and the loop goes on.
+    /// The actions are static lambdas given their argument, so nothing is allocated per signal or per child.</summary>
+    private void Guarded<T>(Action<Supervisor, T> action, T argument)
     {
         try
         {
-            action();
+            action(supervisor, argument);
         }
         catch (Exception e)
         {
