@@ -61,10 +61,11 @@ public sealed class Measure(IReadOnlyList<Contender> contenders, string helper, 
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    /// <summary>RSS (kB) of an idle init holding one `sleep`, and its context switches (all threads) over the idle period.</summary>
-    public Dictionary<string, (long RssKb, long Wakeups, int Threads)> Idle(TimeSpan period)
+    /// <summary>RSS and its private (anonymous) part, in kB, of an idle init holding one `sleep`, and its context
+    /// switches (all threads) over the idle period.</summary>
+    public Dictionary<string, (long RssKb, long RssAnonKb, long Wakeups, int Threads)> Idle(TimeSpan period)
     {
-        var result = new Dictionary<string, (long, long, int)>();
+        var result = new Dictionary<string, (long, long, long, int)>();
         foreach (var who in contenders)
         {
             using var process = Start(who.Command("sleep", "1000"), readStdout: false);
@@ -73,10 +74,11 @@ public sealed class Measure(IReadOnlyList<Contender> contenders, string helper, 
             Thread.Sleep(period);
             var after = ContextSwitches(process.Id);
             var rss = StatusValue(process.Id, "VmRSS");
+            var anon = StatusValue(process.Id, "RssAnon");
             var threads = Directory.GetDirectories($"/proc/{process.Id}/task").Length;
             Native.Kill(process.Id, Native.SIGTERM);
             process.WaitForExit();
-            result[who.Name] = (rss, after - before, threads);
+            result[who.Name] = (rss, anon, after - before, threads);
         }
         return result;
     }

@@ -31,16 +31,18 @@ var shutdown = Step("shutdown", measure.ShutdownMs);
 
 Dictionary<string, double> Of<T>(Dictionary<string, T> source, Func<T, double> pick) => source.ToDictionary(p => p.Key, p => pick(p.Value));
 var idleLabel = $"idle wake-ups in {idlePeriod.TotalSeconds:0} s";
+// The targets are issue 11's (docs/benchmarks.md says which are met, and for a miss what stops it).
 var metrics = new List<Metric>
 {
-    new("start-up overhead, median", "ms", Of(startup, s => s.Median), "within 2 ms of tini", (i, t) => i - t <= 2),
+    new("start-up overhead, median", "ms", Of(startup, s => s.Median), "at most 2.5 ms", (i, _) => i <= 2.5),
     new("start-up overhead, p90", "ms", Of(startup, s => s.P90), "-", (_, _) => true),
-    new("RSS, idle with one child", "kB", Of(idle, s => (double)s.RssKb), "at most 5 MB", (i, _) => i <= 5 * 1024),
+    new("RSS, idle with one child", "kB", Of(idle, s => (double)s.RssKb), "at most 4 MiB", (i, _) => i <= 4 * 1024),
+    new("RssAnon (private), idle with one child", "kB", Of(idle, s => (double)s.RssAnonKb), "at most 1 MiB", (i, _) => i <= 1024),
     new("binary size (nothing ships beside it)", "kB", contenders.ToDictionary(c => c.Name, c => c.BinaryBytes / 1024.0), "at most 4 MB", (i, _) => i * 1024 <= 4_000_000),
     new(idleLabel, "count", Of(idle, s => (double)s.Wakeups), "0", (i, _) => i == 0),
-    new("threads, idle", "count", Of(idle, s => (double)s.Threads), "-", (_, _) => true),
+    new("threads, idle", "count", Of(idle, s => (double)s.Threads), "at most 2", (i, _) => i <= 2),
     new("signal latency, p50", "µs", Of(signals, s => s.P50), "-", (_, _) => true),
-    new("signal latency, p99", "µs", Of(signals, s => s.P99), "under 1 ms", (i, _) => i < 1000),
+    new("signal latency, p99", "µs", Of(signals, s => s.P99), "at most 1.3x tini", (i, t) => i <= 1.3 * t),
     new("reaping 1,000 orphans", "ms", Of(reap1k, s => s.Ms), "-", (_, _) => true),
     new("peak zombies, 1,000 orphans", "count", Of(reap1k, s => (double)s.PeakZombies), "-", (_, _) => true),
 };
@@ -49,7 +51,7 @@ if (reap10k is not null)
     metrics.Add(new("reaping 10,000 orphans", "ms", Of(reap10k, s => s.Ms), "at least as fast as tini", (i, t) => i <= t));
     metrics.Add(new("peak zombies, 10,000 orphans", "count", Of(reap10k, s => (double)s.PeakZombies), "-", (_, _) => true));
 }
-metrics.Add(new("shutdown latency, median", "ms", shutdown, "within 2 ms of tini", (i, t) => i - t <= 2));
+metrics.Add(new("shutdown latency, median", "ms", shutdown, "at most 1 ms over tini", (i, t) => i - t <= 1));
 
 Directory.CreateDirectory(outDir);
 var machine = Machine();

@@ -2,13 +2,17 @@ using Init.Posix;
 
 namespace Init.Processes;
 
-/// <summary>What waitpid reported about one child.</summary>
-internal abstract record ChildEvent(int Pid);
+/// <summary>What waitpid reported about one child: it ended (<see cref="Status"/>), or it was stopped by
+/// <see cref="StopSignal"/> (WUNTRACED, e.g. Ctrl-Z from the terminal it holds). A value, so reaping a storm
+/// of orphans allocates nothing.</summary>
+internal readonly record struct ChildEvent(int Pid, ExitStatus Status, int StopSignal)
+{
+    public static ChildEvent Exited(int pid, ExitStatus status) => new(pid, status, 0);
 
-internal sealed record ChildExited(int Pid, ExitStatus Status) : ChildEvent(Pid);
+    public static ChildEvent Stopped(int pid, int signal) => new(pid, default, signal);
 
-/// <summary>A child was stopped (WUNTRACED), e.g. by Ctrl-Z from the terminal it holds.</summary>
-internal sealed record ChildStopped(int Pid, int Signal) : ChildEvent(Pid);
+    public bool IsStop => StopSignal != 0;
+}
 
 /// <summary>
 /// Reaps every child that has something to report, ours and every orphan handed to us, as tini does on each
@@ -22,8 +26,8 @@ internal static class Reaper
         while (ChildWait.Next() is { } reaped)
         {
             into.Add(WaitStatus.Stopped(reaped.Status)
-                ? new ChildStopped(reaped.Pid, WaitStatus.StopSignal(reaped.Status))
-                : new ChildExited(reaped.Pid, ExitStatus.FromWaitStatus(reaped.Status)));
+                ? ChildEvent.Stopped(reaped.Pid, WaitStatus.StopSignal(reaped.Status))
+                : ChildEvent.Exited(reaped.Pid, ExitStatus.FromWaitStatus(reaped.Status)));
         }
     }
 }

@@ -61,7 +61,10 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, Log lo
         if (process.Pid > 0)
         {
             processes.SignalGroup(process.Pid, signal);
-            log.Debug("sent {Signal} to process group {Pid}", SignalNames.Name(signal), process.Pid);
+            if (log.IsEnabled(LogLevel.Debug))
+            {
+                log.Debug("sent {Signal} to process group {Pid}", SignalNames.Name(signal), process.Pid);
+            }
         }
     }
 

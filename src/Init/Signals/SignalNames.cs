@@ -77,8 +77,15 @@ internal static class SignalNames
         return signal >= RtMin && signal <= RtMax;
     }
 
+    /// <summary>Each name made once: log lines about signals are written (and their arguments evaluated) on
+    /// the path every signal takes.</summary>
+    private static readonly string?[] s_names = new string?[RtMax + 1];
+
     /// <summary>The conventional name: SIGTERM, SIGRTMIN+3; a bare number for anything unnamed.</summary>
-    public static string Name(int signal)
+    public static string Name(int signal) =>
+        (uint)signal < (uint)s_names.Length ? s_names[signal] ??= MakeName(signal) : MakeName(signal);
+
+    private static string MakeName(int signal)
     {
         foreach (var (name, number) in SignalNumbers.Named)
         {

@@ -52,77 +52,126 @@ internal static class Deadlines
     /// <summary>How often a TCP or file readiness check is repeated until it passes (no wake-ups after).</summary>
     public static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
 
-    public static IEnumerable<Due> All(Supervisor s)
+    /// <summary>Every rule that applies now, with its deadline (for tests and diagnostics).</summary>
+    public static List<Due> All(Supervisor s)
     {
-        switch (s.Phase)
-        {
-            case InitPhase.Delaying:
-                yield return new Due(Rule.ShutdownDelayOver, s.DelayEndsAt, null);
-                yield break;
-            case InitPhase.Stopping when s.Shutdown is { Current: { } current } shutdown:
-                yield return shutdown.KilledAt is { } killed
-                    ? new Due(Rule.KillGraceOver, killed + KillGrace, current)
-                    : new Due(Rule.StopTimeout, shutdown.StepDeadline, current);
-                if (shutdown.WaitingForGroup)
-                {
-                    yield return new Due(Rule.GroupPoll, shutdown.GroupCheckedAt + GroupPollInterval, current);
-                }
-                yield break;
-            case InitPhase.Starting or InitPhase.Running:
-                break;
-            default:
-                yield break;
-        }
-
-        foreach (var p in s.All)
-        {
-            if (p.State == ProcessState.WaitingToRestart)
-            {
-                yield return new Due(Rule.Restart, p.RestartAt, p);
-            }
-            if (!p.IsRunning)
-            {
-                continue;
-            }
-            if (!p.Ready && p.Spec.Ready.IsPolled)
-            {
-                yield return new Due(Rule.ReadinessPoll, p.LastReadinessCheck + ReadinessPollInterval, p);
-            }
-            if (p.Spec.Watchdog is { } interval)
-            {
-                yield return new Due(Rule.Watchdog, p.LastPing + interval, p);
-            }
-            if (s.Phase == InitPhase.Starting && p.Spec.Required && !p.Ready)
-            {
-                yield return new Due(Rule.ReadyTimeout, p.StartedAt + p.Spec.ReadyTimeout, p);
-            }
-        }
+        var collect = new Collect([]);
+        Visit(s, ref collect);
+        return collect.Dues;
     }
 
     /// <summary>The earliest deadline; null when nothing is timed (the loop then waits for events only).</summary>
     public static TimeSpan? Next(Supervisor s)
     {
-        TimeSpan? next = null;
-        foreach (var due in All(s))
-        {
-            if (next is not { } n || due.At < n)
-            {
-                next = due.At;
-            }
-        }
-        return next;
+        var earliest = new Earliest();
+        Visit(s, ref earliest);
+        return earliest.At;
     }
 
     /// <summary>One rule due at <paramref name="now"/>, if any.</summary>
     public static Due? FirstDue(Supervisor s, TimeSpan now)
     {
-        foreach (var due in All(s))
+        var first = new FirstDueAt(now);
+        Visit(s, ref first);
+        return first.Found;
+    }
+
+    /// <summary>What looks at each rule in turn; false stops the walk.</summary>
+    private interface IVisitor
+    {
+        bool Visit(in Due due);
+    }
+
+    /// <summary>The rules, walked without an iterator or enumerator: the loop asks twice per wake-up, and a
+    /// wake-up per signal must allocate nothing (docs/design.md, "Start-up and memory").</summary>
+    private static void Visit<T>(Supervisor s, ref T visitor) where T : struct, IVisitor
+    {
+        switch (s.Phase)
         {
-            if (due.At <= now)
+            case InitPhase.Delaying:
+                visitor.Visit(new Due(Rule.ShutdownDelayOver, s.DelayEndsAt, null));
+                return;
+            case InitPhase.Stopping when s.Shutdown is { Current: { } current } shutdown:
+                var step = shutdown.KilledAt is { } killed
+                    ? new Due(Rule.KillGraceOver, killed + KillGrace, current)
+                    : new Due(Rule.StopTimeout, shutdown.StepDeadline, current);
+                if (visitor.Visit(step) && shutdown.WaitingForGroup)
+                {
+                    visitor.Visit(new Due(Rule.GroupPoll, shutdown.GroupCheckedAt + GroupPollInterval, current));
+                }
+                return;
+            case InitPhase.Starting or InitPhase.Running:
+                break;
+            default:
+                return;
+        }
+
+        var all = s.All;
+        for (var i = 0; i < all.Count; i++)
+        {
+            var p = all[i];
+            if (p.State == ProcessState.WaitingToRestart && !visitor.Visit(new Due(Rule.Restart, p.RestartAt, p)))
             {
-                return due;
+                return;
+            }
+            if (!p.IsRunning)
+            {
+                continue;
+            }
+            if (!p.Ready && p.Spec.Ready.IsPolled &&
+                !visitor.Visit(new Due(Rule.ReadinessPoll, p.LastReadinessCheck + ReadinessPollInterval, p)))
+            {
+                return;
+            }
+            if (p.Spec.Watchdog is { } interval && !visitor.Visit(new Due(Rule.Watchdog, p.LastPing + interval, p)))
+            {
+                return;
+            }
+            if (s.Phase == InitPhase.Starting && p.Spec.Required && !p.Ready &&
+                !visitor.Visit(new Due(Rule.ReadyTimeout, p.StartedAt + p.Spec.ReadyTimeout, p)))
+            {
+                return;
             }
         }
-        return null;
+    }
+
+    private struct Collect(List<Due> dues) : IVisitor
+    {
+        public readonly List<Due> Dues = dues;
+
+        public readonly bool Visit(in Due due)
+        {
+            Dues.Add(due);
+            return true;
+        }
+    }
+
+    private struct Earliest : IVisitor
+    {
+        public TimeSpan? At;
+
+        public bool Visit(in Due due)
+        {
+            if (At is not { } at || due.At < at)
+            {
+                At = due.At;
+            }
+            return true;
+        }
+    }
+
+    private struct FirstDueAt(TimeSpan now) : IVisitor
+    {
+        public Due? Found;
+
+        public bool Visit(in Due due)
+        {
+            if (due.At > now)
+            {
+                return true;
+            }
+            Found = due;
+            return false;
+        }
     }
 }

@@ -11,21 +11,35 @@ internal sealed partial class Supervisor
 {
     public void OnChild(ChildEvent e)
     {
-        switch (e)
+        if (e.IsStop)
         {
-            case ChildStopped stopped:
-                _jobControl.OnChildStopped(Main, stopped.Pid, stopped.Signal);
-                break;
-            case ChildExited exited when All.FirstOrDefault(p => p.Pid == exited.Pid && p.IsRunning) is { } process:
-                OnEnded(process, exited.Status);
-                break;
-            case ChildExited orphan when _options.WarnOnReap:
-                _log.Warning("reaped zombie pid {Pid}: {Status}", orphan.Pid, orphan.Status);
-                break;
-            case ChildExited orphan when _log.IsEnabled(LogLevel.Verbose):
-                _log.Verbose("reaped pid {Pid}: {Status}", orphan.Pid, orphan.Status);
-                break;
+            _jobControl.OnChildStopped(Main, e.Pid, e.StopSignal);
         }
+        else if (RunningWithPid(e.Pid) is { } process)
+        {
+            OnEnded(process, e.Status);
+        }
+        else if (_options.WarnOnReap)
+        {
+            _log.Warning("reaped zombie pid {Pid}: {Status}", e.Pid, e.Status);
+        }
+        else if (_log.IsEnabled(LogLevel.Verbose))
+        {
+            _log.Verbose("reaped pid {Pid}: {Status}", e.Pid, e.Status);
+        }
+    }
+
+    /// <summary>A loop, not a query: it runs for every orphan reaped, and must not allocate.</summary>
+    private SupervisedProcess? RunningWithPid(int pid)
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            if (All[i].Pid == pid && All[i].IsRunning)
+            {
+                return All[i];
+            }
+        }
+        return null;
     }
 
     /// <summary>An sd_notify message. The sender is known by its pid (kernel credentials) and counts for the

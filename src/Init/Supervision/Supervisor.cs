@@ -222,9 +222,13 @@ internal sealed partial class Supervisor
     private void Forward(int signal)
     {
         _signaler.ToMain(Main, signal);
-        foreach (var sidecar in Sidecars.Where(s => s.Spec.ForwardSignals && s.IsRunning))
+        // A loop, not a query: this runs for every signal, and must not allocate.
+        for (var i = 0; i < Sidecars.Count; i++)
         {
-            _signaler.ToGroup(sidecar, signal);
+            if (Sidecars[i] is { Spec.ForwardSignals: true, IsRunning: true } sidecar)
+            {
+                _signaler.ToGroup(sidecar, signal);
+            }
         }
     }
 

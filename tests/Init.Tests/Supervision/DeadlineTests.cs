@@ -110,7 +110,7 @@ public class DeadlineTests
         var f = new SupervisorFixture();
         f.Start();
         var main = f.Pid("main");
-        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(0)));
+        f.Supervisor.OnChild(ChildEvent.Exited(main, ExitStatus.Exited(0)));
         f.Supervisor.Settle();
 
         for (var i = 0; i < 5; i++)

@@ -12,6 +12,9 @@ internal sealed class FakeProcesses : IProcesses
     /// <summary>Every action, in order: "spawn NAME PID", "kill PID SIG", "killpg PGID SIG", "killall SIG", "stop self", "terminal PGID".</summary>
     public List<string> Actions { get; } = [];
 
+    /// <summary>Off: signals are not written down (so a test can count what the supervisor itself allocates).</summary>
+    public bool RecordSignals { get; set; } = true;
+
     /// <summary>Groups that still have members; a spawned process's group exists until the test says otherwise.</summary>
     public HashSet<int> LiveGroups { get; } = [];
 
@@ -36,13 +39,19 @@ internal sealed class FakeProcesses : IProcesses
 
     public bool Signal(int pid, int signal)
     {
-        Actions.Add($"kill {pid} {signal}");
+        if (RecordSignals)
+        {
+            Actions.Add($"kill {pid} {signal}");
+        }
         return true;
     }
 
     public bool SignalGroup(int pgid, int signal)
     {
-        Actions.Add($"killpg {pgid} {signal}");
+        if (RecordSignals)
+        {
+            Actions.Add($"killpg {pgid} {signal}");
+        }
         return LiveGroups.Contains(pgid);
     }
 

@@ -65,13 +65,13 @@ public class JobControlTests
         var main = f.Pid("main");
         f.Processes.Stopped.Add(main);
 
-        f.Supervisor.OnChild(new ChildStopped(main, Tstp));
-        f.Supervisor.OnChild(new ChildStopped(main, Tstp));
+        f.Supervisor.OnChild(ChildEvent.Stopped(main, Tstp));
+        f.Supervisor.OnChild(ChildEvent.Stopped(main, Tstp));
         Assert.Equal(["stop self"], f.TakeActions());
 
         f.Signal(Cont);
         f.TakeActions();
-        f.Supervisor.OnChild(new ChildStopped(main, Tstp));
+        f.Supervisor.OnChild(ChildEvent.Stopped(main, Tstp));
         Assert.Equal(["stop self"], f.TakeActions());
     }
 
@@ -82,7 +82,7 @@ public class JobControlTests
         f.Start();
         f.TakeActions();
 
-        f.Supervisor.OnChild(new ChildStopped(f.Pid("main"), Tstp));
+        f.Supervisor.OnChild(ChildEvent.Stopped(f.Pid("main"), Tstp));
 
         Assert.Empty(f.TakeActions());
     }

@@ -18,7 +18,7 @@ public class RestartTests
         f.TakeActions();
 
         f.Processes.LiveGroups.Add(first); // a child it left behind
-        f.Supervisor.OnChild(new ChildExited(first, ExitStatus.Exited(1)));
+        f.Supervisor.OnChild(ChildEvent.Exited(first, ExitStatus.Exited(1)));
         Assert.Equal([$"killpg {first} {Term}"], f.TakeActions());
         Assert.Equal(ProcessState.WaitingToRestart, f.Supervisor.Sidecars[0].State);
 

@@ -38,7 +38,7 @@ public class ShutdownOrderTests
         f.TakeActions();
         var main = f.Pid("main");
 
-        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(3)));
+        f.Supervisor.OnChild(ChildEvent.Exited(main, ExitStatus.Exited(3)));
         f.Supervisor.Settle();
         Assert.Equal([$"killpg {main} {Term}"], f.TakeActions());
 
@@ -58,7 +58,7 @@ public class ShutdownOrderTests
         var f = new SupervisorFixture(WithSidecars() with { KillTimeout = TimeSpan.FromSeconds(1) });
         f.Start();
         f.Signal(Term);
-        f.Supervisor.OnChild(new ChildExited(f.Pid("main"), ExitStatus.KilledBy(Term)));
+        f.Supervisor.OnChild(ChildEvent.Exited(f.Pid("main"), ExitStatus.KilledBy(Term)));
         f.Supervisor.Settle();
 
         f.Elapse(TimeSpan.FromSeconds(1));
@@ -166,7 +166,7 @@ public class ShutdownOrderTests
         f.TakeActions();
         var main = f.Pid("main");
 
-        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(5)));
+        f.Supervisor.OnChild(ChildEvent.Exited(main, ExitStatus.Exited(5)));
         f.Supervisor.Settle();
 
         Assert.Empty(f.TakeActions());
@@ -182,7 +182,7 @@ public class ShutdownOrderTests
         f.TakeActions();
         var main = f.Pid("main");
 
-        f.Supervisor.OnChild(new ChildExited(main, ExitStatus.Exited(5)));
+        f.Supervisor.OnChild(ChildEvent.Exited(main, ExitStatus.Exited(5)));
         f.Supervisor.Settle();
 
         Assert.Equal([$"killpg {main} {Term}"], f.TakeActions());

@@ -35,7 +35,7 @@ internal sealed class SupervisorFixture
     {
         var pid = Pid(name);
         Processes.LiveGroups.Remove(pid);
-        Supervisor.OnChild(new ChildExited(pid, status));
+        Supervisor.OnChild(ChildEvent.Exited(pid, status));
         Supervisor.Settle();
     }
 
