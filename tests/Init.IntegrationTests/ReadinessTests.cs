@@ -35,20 +35,41 @@ public class ReadinessTests : IDisposable
         Assert.Equal(0, run.WaitForExit());
     }
 
-    [Fact]
-    public void A_required_sidecar_never_ready_stops_init_before_the_main_process_starts()
+    /// <summary>A main process that would touch <paramref name="marker"/>, behind a REQUIRED sidecar that never
+    /// sends READY=1.</summary>
+    private InitProcess StartBehindADbNeverReady(out string marker, params (string Key, string Value)[] extra)
     {
-        var marker = Path.Combine(_dir, "main-started");
-        using var run = InitProcess.Start(Mode.Pid1, ["touch", marker], new Dictionary<string, string>
+        marker = Path.Combine(_dir, "main-started");
+        var env = new Dictionary<string, string>
         {
             ["INIT_RUNTIME_DIR"] = _dir,
             ["INIT_SIDECARS__db__COMMAND"] = $"{Probe} signals",
             ["INIT_SIDECARS__db__READY"] = "notify",
             ["INIT_SIDECARS__db__REQUIRED"] = "true",
-            ["INIT_SIDECARS__db__READY_TIMEOUT"] = "500ms",
-        });
+        };
+        foreach (var (key, value) in extra)
+        {
+            env[key] = value;
+        }
+        return InitProcess.Start(Mode.Pid1, ["touch", marker], env);
+    }
+
+    [Fact]
+    public void A_required_sidecar_never_ready_stops_init_before_the_main_process_starts()
+    {
+        using var run = StartBehindADbNeverReady(out var marker, ("INIT_SIDECARS__db__READY_TIMEOUT", "500ms"));
         Assert.Equal(1, run.WaitForExit());
         Assert.Contains("is required but not ready after 500ms", run.Output);
+        Assert.False(File.Exists(marker));
+    }
+
+    [Fact]
+    public void Sigterm_while_waiting_for_a_required_sidecar_exits_143_without_starting_the_main_process()
+    {
+        using var run = StartBehindADbNeverReady(out var marker);
+        run.WaitForReady();
+        run.Signal(SIGTERM);
+        Assert.Equal(143, run.WaitForExit());
         Assert.False(File.Exists(marker));
     }
 

@@ -50,8 +50,15 @@ internal static class EnvironmentSettings
             var declaration = byName.TryGetValue(name, out var known)
                 ? known
                 : SidecarDeclaration.Empty(SidecarSpecs.CheckName(name, prefix + name));
-            var key = variable[(cut + 2)..].Replace("__", ":", StringComparison.Ordinal);
-            byName[name] = declaration.With(SidecarSpecs.NormaliseKey(key, variable), new SourcedValue(value, variable));
+            var key = SidecarSpecs.NormaliseKey(variable[(cut + 2)..].Replace("__", ":", StringComparison.Ordinal), variable);
+            if (declaration.Values.TryGetValue(key, out var other))
+            {
+                // Names and keys are matched ignoring case, and which of two spellings would win depends on the
+                // order the environment happens to list them: refuse rather than guess.
+                var (first, second) = string.CompareOrdinal(other.Source, variable) < 0 ? (other.Source, variable) : (variable, other.Source);
+                throw new UsageException($"{first} and {second} set the same sidecar setting; keep one");
+            }
+            byName[name] = declaration.With(key, new SourcedValue(value, variable));
         }
         return byName.Count == 0 ? null : [.. byName.Values];
     }

@@ -18,12 +18,19 @@ internal static class SidecarFlags
             throw new UsageException($"{spelled}: '{value}' is not valid; expected {form}");
         }
         var name = SidecarSpecs.CheckName(value[..cut], spelled);
-        var source = $"{spelled} {name}";
+        // The error for a bad value names the key as written: "--sidecar-option w.max_restarts: ...".
+        var source = fixedKey is null ? $"{spelled} {value[..eq]}" : $"{spelled} {name}";
         var key = fixedKey ?? SidecarSpecs.NormaliseKey(value[(cut + 1)..eq], source);
         var sidecars = settings.Sidecars ?? [];
         var index = sidecars.FindIndex(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
-        var declaration = (index < 0 ? SidecarDeclaration.Empty(name) : sidecars[index])
-            .With(key, new SourcedValue(value[(eq + 1)..], source));
+        var known = index < 0 ? SidecarDeclaration.Empty(name) : sidecars[index];
+        if (key == "COMMAND" && known.Values.TryGetValue(key, out var earlier))
+        {
+            // Two commands under one name among the flags is two sidecars meant, one silently lost. (A flag over
+            // an INIT_SIDECARS__ variable of that name is an override: flags win per setting, see Settings.Over.)
+            throw new UsageException($"{source}: sidecar '{name}' already has a command ({earlier.Source}); give each sidecar its own name");
+        }
+        var declaration = known.With(key, new SourcedValue(value[(eq + 1)..], source));
         return settings with { Sidecars = index < 0 ? sidecars.Add(declaration) : sidecars.SetItem(index, declaration) };
     }
 }

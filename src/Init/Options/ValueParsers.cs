@@ -69,12 +69,22 @@ internal static class ValueParsers
         return map;
     }
 
+    /// <summary>Exit codes separated by commas (spaces too); an empty item ("1,,2", "1,") is an error, not
+    /// skipped: it is most likely a code that was meant and lost.</summary>
     public static ImmutableHashSet<int> ExitCodes(string source, string value)
     {
         var codes = ImmutableHashSet<int>.Empty;
-        foreach (var item in value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in value.Split(','))
         {
-            codes = codes.Add(ExitCode(source, item));
+            var items = part.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (items.Length == 0)
+            {
+                throw Bad(source, value, "exit codes from 0 to 255 separated by commas, e.g. 143,130 (one is empty)");
+            }
+            foreach (var item in items)
+            {
+                codes = codes.Add(ExitCode(source, item));
+            }
         }
         return codes;
     }

@@ -12,7 +12,7 @@ internal static class ProcessTable
 
     /// <summary>
     /// /proc/PID/stat split after the command name: "pid (comm) state ppid pgrp ..." gives Fields[0] = state,
-    /// [1] = ppid, [2] = pgrp, [11] = utime, [12] = stime, [21] = rss pages. The name may hold spaces and
+    /// [1] = ppid, [2] = pgrp, [11] = utime, [12] = stime, [19] = start time, [21] = rss pages. The name may hold spaces and
     /// parentheses, hence the last ')'. Null when the process is gone (or the line is not what it should be).
     /// </summary>
     public static (string Name, string[] Fields)? ReadStat(int pid)
@@ -77,6 +77,14 @@ internal static class ProcessTable
     /// <summary>True while the process is stopped by a signal (state T, not a tracer's t); false once it runs
     /// again or is gone.</summary>
     public static bool IsStopped(int pid) => ReadStat(pid) is { } stat && stat.Fields[0] == "T";
+
+    /// <summary>When a live process started, in clock ticks since boot (field 22 of /proc/PID/stat): with the pid
+    /// it names one process, as a pid alone does not once pids are reused. Null when it is gone.</summary>
+    public static long? StartTicks(int pid) =>
+        ReadStat(pid) is { Fields.Length: > 19 } stat &&
+        long.TryParse(stat.Fields[19], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            ? ticks
+            : null;
 
     /// <summary>The process group of a live process; 0 when it is gone.</summary>
     public static int GroupOf(int pid) => ReadStat(pid) is { Fields.Length: > 2 } stat ? Number(stat.Fields[2]) : 0;

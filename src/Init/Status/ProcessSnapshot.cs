@@ -1,6 +1,7 @@
 namespace Init.Status;
 
-/// <summary>One row of `init status`, as the running init publishes it.</summary>
+/// <summary>One row of `init status`, as the running init publishes it. <paramref name="StartTicks"/> is the
+/// kernel's start time of <paramref name="Pid"/> while it runs (see <see cref="StatusFreshness"/>).</summary>
 internal sealed record ProcessSnapshot(
     string Name,
     int Pid,
@@ -10,4 +11,5 @@ internal sealed record ProcessSnapshot(
     int Restarts,
     DateTimeOffset? StartedAt,
     string? LastExit,
-    string? StatusText);
+    string? StatusText,
+    long? StartTicks = null);

@@ -28,10 +28,7 @@ internal sealed class RuntimeDirectory : IDisposable
     /// <param name="configured">INIT_RUNTIME_DIR; empty means not set. Made absolute: init leaves its start
     /// directory for / once running.</param>
     public static RuntimeDirectory ForThisInit(string? configured, int pid, bool isPid1) =>
-        new(System.IO.Path.GetFullPath(configured is { Length: > 0 } ? configured : isPid1 ? "/run/init" : $"/run/init.{pid}"));
-
-    /// <summary>What `init status` reads when not told: INIT_RUNTIME_DIR, else the PID 1 location.</summary>
-    public static string ForStatusCommand(string? configured) => configured is { Length: > 0 } ? configured : "/run/init";
+        new(System.IO.Path.GetFullPath(configured is { Length: > 0 } ? configured : isPid1 ? StatusDiscovery.Pid1Directory : $"{StatusDiscovery.Pid1Directory}.{pid}"));
 
     /// <exception cref="IOException">it cannot be created (a read-only file system, say).</exception>
     /// <exception cref="UnauthorizedAccessException">likewise.</exception>

@@ -16,7 +16,7 @@ internal static class StatusCommand
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         bool json = false, check = false;
-        string? dir = Environment.GetEnvironmentVariable(RuntimeDirectory.EnvKey);
+        string? dir = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -31,21 +31,32 @@ internal static class StatusCommand
             }
         }
 
-        var path = Path.Combine(RuntimeDirectory.ForStatusCommand(dir), RuntimeDirectory.StatusFileName);
+        if (string.IsNullOrEmpty(dir))
+        {
+            var (found, ambiguous) = StatusDiscovery.Find(Environment.GetEnvironmentVariable(RuntimeDirectory.EnvKey));
+            if (found is null)
+            {
+                error.WriteLine($"init status: {ambiguous}");
+                return NotOk;
+            }
+            dir = found;
+        }
+        var path = Path.Combine(dir, RuntimeDirectory.StatusFileName);
         IReadOnlyList<ProcessSnapshot> processes;
-        int initPid;
+        StatusWriter writer;
         try
         {
-            processes = StatusPublisher.Deserialize(File.ReadAllBytes(path), out initPid);
+            processes = StatusFile.Deserialize(File.ReadAllBytes(path), out writer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
             error.WriteLine($"init status: no status at {path} ({(e is FormatException or OverflowException ? "not a status file init wrote" : Posix.ErrorText.Of(e))}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
             return NotOk;
         }
-        if (!Directory.Exists($"/proc/{initPid}"))
+        if (StatusFreshness.WhyStale(writer, processes, Processes.ProcessTable.StartTicks) is { } stale)
         {
-            error.WriteLine($"init status: {path} is stale: init {initPid} is not running");
+            // Not even the table: what it would show cannot be trusted, and a probe must not pass on it.
+            error.WriteLine($"init status: {path} is stale: {stale}");
             return NotOk;
         }
 
@@ -64,7 +75,7 @@ internal static class StatusCommand
         var now = DateTimeOffset.UtcNow;
         if (json)
         {
-            output.Write(Json(processes, initPid, now));
+            output.Write(Json(processes, writer, now));
         }
         else
         {
@@ -100,9 +111,9 @@ internal static class StatusCommand
         return text.ToString();
     }
 
-    private static string Json(IReadOnlyList<ProcessSnapshot> processes, int initPid, DateTimeOffset now)
+    private static string Json(IReadOnlyList<ProcessSnapshot> processes, StatusWriter writer, DateTimeOffset now)
     {
-        var json = new JsonText().BeginObject().Field("initPid", initPid).BeginArray("processes");
+        var json = new JsonText().BeginObject().Field("initPid", writer.Pid).Field("sequence", writer.Sequence).BeginArray("processes");
         foreach (var p in processes)
         {
             var running = p.State == "running";

@@ -21,5 +21,7 @@ internal static class StatusSnapshots
         p.Restarts.Restarts,
         p.IsRunning ? p.StartedAtWall : null,
         p.LastExit?.ToString(),
-        p.StatusText);
+        p.StatusText,
+        // Read now, not at spawn: a process that has ended but is not reaped yet still has it.
+        p.IsRunning ? ProcessTable.StartTicks(p.Pid) : null);
 }

@@ -24,6 +24,7 @@ internal sealed partial class Supervisor
     private int _delaySignal;
     private bool _mainSignaledEarly;
     private int? _exitCodeOverride;
+    private int? _stopSignal;
 
     public Supervisor(InitOptions options, IProcesses processes, IClock clock, Log log, bool isPid1)
     {
@@ -179,10 +180,12 @@ internal sealed partial class Supervisor
         Settle();
     }
 
-    /// <summary>The main process's code (128+N for signal N), a giving-up sidecar's, or 0 for a listed success code.</summary>
+    /// <summary>The main process's code (128+N for signal N), a giving-up sidecar's, or 0 for a listed success code.
+    /// Stopped by SIGTERM/SIGINT before the main process ever ran (a REQUIRED sidecar not ready yet), init exits
+    /// as the main process would have, killed by the signal it was to be sent: 128+N, 143 for SIGTERM.</summary>
     public int ExitCode()
     {
-        var code = _exitCodeOverride ?? Main.LastExit?.ExitCode ?? 1;
+        var code = _exitCodeOverride ?? Main.LastExit?.ExitCode ?? (_stopSignal is { } stop ? ExitStatus.KilledBy(stop).ExitCode : 1);
         if (_exitCodeOverride is null && _options.SuccessExitCodes.Contains(code))
         {
             _log.Information("exit code {Code} is expected; exiting with 0", code);
@@ -194,6 +197,7 @@ internal sealed partial class Supervisor
 
     private void OnShutdownSignal(RoutedSignal routed)
     {
+        _stopSignal ??= routed.Signal;
         if (Phase == InitPhase.Stopping)
         {
             Shutdown?.Forward(routed.Signal);

@@ -110,5 +110,19 @@ public static class ProcFs
         throw new InvalidOperationException($"{field} not in /proc/{pid}/status");
     }
 
+    /// <summary>A number of /proc/PID/status such as Threads or VmRSS (in kB), the unit dropped.</summary>
+    public static long StatusNumber(int pid, string field)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line[(field.Length + 1)..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The pid a process has in its own (innermost) PID namespace: the last NSpid entry.</summary>
+    public static int InnermostPid(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("NSpid:", StringComparison.Ordinal));
+        return int.Parse(line.Split('\t', StringSplitOptions.RemoveEmptyEntries)[^1], CultureInfo.InvariantCulture);
+    }
+
     public static bool Has(ulong mask, int signal) => (mask & (1UL << (signal - 1))) != 0;
 }

@@ -3,9 +3,12 @@
  * fact, so the tests can wait on lines instead of sleeping. Plain C so it adds no runtime of its own
  * (no .NET signal handling) between init and what the test measures.
  *
- *   probe signals [--ignore-term] [--exit-code N] [--exit-on S]
- *       catch every catchable signal, print "ready pid=P pgid=G" then "signal N pid=P" for each one received.
- *       Signal S (default SIGTERM) ends it with exit code N (default 0), unless --ignore-term.
+ *   probe signals [--ignore-term] [--exit-code N] [--exit-on S] [--quiet]
+ *       catch every catchable signal, print "ready pid=P pgid=G" then "signal N pid=P" for each one received
+ *       (not with --quiet). Signal S (default SIGTERM) ends it with exit code N (default 0), unless --ignore-term.
+ *   probe storm PID N SIG...
+ *       send N signals to PID as fast as kill(2) takes them, the listed signal numbers in turn (a full
+ *       real-time queue is waited out), then print "storm N sent" and exit 0.
  *   probe orphans N
  *       make N orphans that exit together, then wait until init has reaped them all; print
  *       "orphans N released", then "zombies left Z, orphans alive A"; exit 0 when both are 0 (1 after 20 s).
@@ -36,6 +39,7 @@
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <sys/wait.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,6 +47,7 @@ static int ignore_term;
 static char pid_suffix[32];
 static int term_exit_code;
 static int exit_signal = SIGTERM;
+static int quiet;
 
 static void say(const char *line)
 {
@@ -70,7 +75,7 @@ static void on_signal(int sig)
     while (d > 0) buf[p++] = digits[--d];
     size_t suffix = strlen(pid_suffix);
     memcpy(buf + p, pid_suffix, suffix + 1);
-    say(buf);
+    if (!quiet) say(buf);
     if (sig == exit_signal && !ignore_term) _exit(term_exit_code);
 }
 
@@ -81,6 +86,7 @@ static void catch_signals(int argc, char **argv)
         if (strcmp(argv[i], "--ignore-term") == 0) ignore_term = 1;
         else if (strcmp(argv[i], "--exit-code") == 0 && i + 1 < argc) term_exit_code = atoi(argv[++i]);
         else if (strcmp(argv[i], "--exit-on") == 0 && i + 1 < argc) exit_signal = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--quiet") == 0) quiet = 1;
     }
     snprintf(pid_suffix, sizeof pid_suffix, " pid=%d\n", (int)getpid());
     struct sigaction sa;
@@ -309,6 +315,25 @@ static int run_fds(int argc, char **argv)
     return 0;
 }
 
+static int run_storm(int argc, char **argv)
+{
+    pid_t pid = (pid_t)atoi(argv[0]);
+    long n = atol(argv[1]);
+    int kinds = argc - 2;
+    if (kinds <= 0) return 2;
+    for (long i = 0; i < n; i++) {
+        int sig = atoi(argv[2 + i % kinds]);
+        while (kill(pid, sig) != 0) {
+            if (errno != EAGAIN) { perror("probe: kill"); return 1; }
+            sched_yield(); /* the real-time queue is full until init reads from it */
+        }
+    }
+    char line[64];
+    snprintf(line, sizeof line, "storm %ld sent\n", n);
+    say(line);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "signals") == 0) run_signals(argc - 2, argv + 2);
@@ -318,6 +343,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "listen") == 0) return run_listen(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "parent") == 0) return run_parent(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fds") == 0) return run_fds(argc - 2, argv + 2);
+    if (argc >= 5 && strcmp(argv[1], "storm") == 0) return run_storm(argc - 2, argv + 2);
     fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | parent [-i N] [-b N]... -- CMD...\n");
     return 2;
 }

@@ -130,4 +130,53 @@ public class SidecarSettingsTests
         var e = Assert.Throws<UsageException>(() => Resolve(["app"], Env(("INIT_SIDECARS:w:RESTART", "never"))));
         Assert.Contains("no command", e.Message);
     }
+
+    [Theory]
+    [InlineData("max_restarts", "x", "--sidecar-option w.max_restarts: 'x' is not valid")]
+    [InlineData("MAX_RESTARTS", "-1", "--sidecar-option w.MAX_RESTARTS: '-1' is not valid")]
+    [InlineData("restart_backoff", "0.5", "--sidecar-option w.restart_backoff: '0.5' is not valid")]
+    [InlineData("ready", "sometime", "--sidecar-option w.ready: ")]
+    [InlineData("watchdog", "0", "--sidecar-option w.watchdog: '0' is not valid")]
+    [InlineData("env.", "x", "--sidecar-option w.env.: ")]
+    public void Bad_sidecar_option_values_name_the_key(string key, string value, string expected)
+    {
+        var e = Assert.Throws<UsageException>(() => Resolve(["--sidecar", "w=sleep 1", "--sidecar-option", $"w.{key}={value}", "app"], Env()));
+        Assert.StartsWith(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("a=one", "a=two")]
+    [InlineData("a=one", "A=two")]
+    public void The_same_sidecar_name_twice_among_flags_is_an_error(string first, string second)
+    {
+        var e = Assert.Throws<UsageException>(() => Resolve(["--sidecar", first, "--sidecar", second, "app"], Env()));
+        Assert.Equal($"--sidecar {second[..1]}: sidecar '{second[..1]}' already has a command (--sidecar a); give each sidecar its own name", e.Message);
+    }
+
+    [Fact]
+    public void A_command_flag_and_a_command_option_for_one_name_is_an_error()
+    {
+        var e = Assert.Throws<UsageException>(() => Resolve(["--sidecar", "a=one", "--sidecar-option", "a.command=two", "app"], Env()));
+        Assert.Contains("already has a command", e.Message);
+    }
+
+    [Fact]
+    public void A_flag_overrides_a_variable_declaring_the_same_sidecar()
+    {
+        var options = Resolve(["--sidecar", "A=flag-command", "app"], Env(("INIT_SIDECARS:a:COMMAND", "env-command")));
+        Assert.Equal(["flag-command"], Assert.Single(options.Sidecars).Command);
+    }
+
+    [Theory]
+    [InlineData("INIT_SIDECARS:a:COMMAND", "INIT_SIDECARS:A:COMMAND")]
+    [InlineData("INIT_SIDECARS:a:RESTART", "INIT_SIDECARS:a:restart")]
+    public void One_sidecar_setting_spelled_twice_in_the_environment_is_an_error(string one, string other)
+    {
+        var env = one.EndsWith(":COMMAND", StringComparison.Ordinal)
+            ? Env((one, "x"), (other, "y"))
+            : Env(("INIT_SIDECARS:a:COMMAND", "x"), (one, "never"), (other, "always"));
+        var e = Assert.Throws<UsageException>(() => Resolve(["app"], env));
+        var names = new[] { one, other }.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal($"{names[0]} and {names[1]} set the same sidecar setting; keep one", e.Message);
+    }
 }

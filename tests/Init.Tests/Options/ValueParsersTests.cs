@@ -104,6 +104,20 @@ public class ValueParsersTests
         Assert.Equal([0, 130, 143], ValueParsers.ExitCodes("INIT_SUCCESS_EXIT_CODES", "143, 130,0 143").Order());
 
     [Theory]
+    [InlineData("1,,2")]
+    [InlineData("1,")]
+    [InlineData(",1")]
+    [InlineData("1, ,2")]
+    [InlineData(" ")]
+    public void ExitCodesRejectAnEmptyItem(string value)
+    {
+        var e = Assert.Throws<UsageException>(() => ValueParsers.ExitCodes("INIT_SUCCESS_EXIT_CODES", value));
+
+        Assert.Equal($"INIT_SUCCESS_EXIT_CODES: '{value}' is not valid; expected exit codes from 0 to 255 separated by commas, " +
+            "e.g. 143,130 (one is empty)", e.Message);
+    }
+
+    [Theory]
     [InlineData("1", true)]
     [InlineData("true", true)]
     [InlineData("Yes", true)]

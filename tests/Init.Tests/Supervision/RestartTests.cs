@@ -102,4 +102,47 @@ public class RestartTests
         Assert.Equal(InitPhase.Running, f.Supervisor.Phase);
         Assert.Equal("warming up", f.Supervisor.Sidecars[0].StatusText);
     }
+
+    [Theory]
+    [InlineData(Term, 143)]
+    [InlineData(Int, 130)]
+    public void A_stop_signal_while_waiting_for_a_required_sidecar_exits_as_a_signal_shutdown(int signal, int expected)
+    {
+        var f = new SupervisorFixture(WithSidecars(Sidecar("db") with { Required = true, Ready = new Readiness.Notify() }));
+        f.Start();
+        Assert.Equal(["spawn db 100"], f.TakeActions());
+
+        f.Signal(signal);
+        Assert.Equal([$"killpg 100 {Term}"], f.TakeActions());
+        f.Exit("db", ExitStatus.KilledBy(Term));
+
+        Assert.Equal(InitPhase.Done, f.Supervisor.Phase);
+        Assert.Equal(0, f.Supervisor.Main.Pid);
+        Assert.Equal(expected, f.Supervisor.ExitCode());
+    }
+
+    [Fact]
+    public void A_stop_signal_before_the_main_process_ran_counts_as_its_code_for_success_codes()
+    {
+        var options = WithSidecars(Sidecar("db") with { Required = true, Ready = new Readiness.Notify() }) with
+        {
+            SuccessExitCodes = [143],
+        };
+        var f = new SupervisorFixture(options);
+        f.Start();
+        f.Signal(Term);
+        f.Exit("db", ExitStatus.KilledBy(Term));
+        Assert.Equal(0, f.Supervisor.ExitCode());
+    }
+
+    [Fact]
+    public void Once_the_main_process_ran_its_own_code_is_the_exit_code_after_a_sigterm()
+    {
+        var f = new SupervisorFixture(WithSidecars(Sidecar("db") with { Required = true }));
+        f.Start();
+        f.Signal(Term);
+        f.Exit("main", ExitStatus.Exited(0));
+        f.Exit("db", ExitStatus.Exited(0));
+        Assert.Equal(0, f.Supervisor.ExitCode());
+    }
 }

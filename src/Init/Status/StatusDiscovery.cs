@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace Init.Status;
+
+/// <summary>
+/// Which running init `init status` reads when not given --dir. INIT_RUNTIME_DIR, when set, is the answer.
+/// Else the candidates are /run/init (init as PID 1) and every /run/init.PID (init not PID 1), each counted
+/// only while the init that wrote its status runs (pid and start time). Of those: the nearest init above the
+/// caller (`init status` run by a process init runs); else /run/init; else the only one. Several and none of
+/// these rules settling it: say so and list them. `kubectl exec` and `docker exec` processes descend from no
+/// init, hence the rules after the first.
+/// </summary>
+internal static class StatusDiscovery
+{
+    public const string Pid1Directory = "/run/init";
+    private const string Parent = "/run";
+    private const string PerPidPrefix = "init.";
+
+    /// <summary>A status directory whose init runs.</summary>
+    internal readonly record struct Candidate(string Directory, int InitPid);
+
+    /// <returns>the directory to read, or an error line when several inits run here and none is the one.</returns>
+    public static (string? Directory, string? Error) Find(string? configured)
+    {
+        if (configured is { Length: > 0 })
+        {
+            return (configured, null);
+        }
+        return Choose(LiveCandidates(), Ancestors(Environment.ProcessId));
+    }
+
+    /// <param name="ancestors">the caller's parent, its parent, and so on.</param>
+    public static (string? Directory, string? Error) Choose(IReadOnlyList<Candidate> live, IReadOnlyList<int> ancestors)
+    {
+        foreach (var pid in ancestors)
+        {
+            if (live.FirstOrDefault(c => c.InitPid == pid) is { Directory: not null } above)
+            {
+                return (above.Directory, null);
+            }
+        }
+        if (live.Any(c => c.Directory == Pid1Directory) || live.Count == 0)
+        {
+            // None: /run/init is where the "no status" message points.
+            return (Pid1Directory, null);
+        }
+        if (live.Count == 1)
+        {
+            return (live[0].Directory, null);
+        }
+        return (null, $"{live.Count} inits are running here: " +
+            string.Join(", ", live.Select(c => $"{c.Directory} (init {c.InitPid})")) + "; choose one with --dir");
+    }
+
+    private static List<Candidate> LiveCandidates()
+    {
+        var directories = new List<string> { Pid1Directory };
+        try
+        {
+            directories.AddRange(Directory.EnumerateDirectories(Parent, PerPidPrefix + "*")
+                .Where(d => int.TryParse(Path.GetFileName(d)[PerPidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                .Order(StringComparer.Ordinal));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No /run: only the PID 1 location is left to name.
+        }
+        var live = new List<Candidate>();
+        foreach (var directory in directories)
+        {
+            if (WriterOf(directory) is { } writer && StatusFreshness.WhyInitStale(writer, Processes.ProcessTable.StartTicks) is null)
+            {
+                live.Add(new Candidate(directory, writer.Pid));
+            }
+        }
+        return live;
+    }
+
+    private static StatusWriter? WriterOf(string directory)
+    {
+        try
+        {
+            StatusFile.Deserialize(File.ReadAllBytes(Path.Combine(directory, RuntimeDirectory.StatusFileName)), out var writer);
+            return writer;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static List<int> Ancestors(int pid)
+    {
+        var ancestors = new List<int>();
+        while (ancestors.Count < 4096 && Processes.ProcessTable.ReadStat(pid) is { Fields.Length: > 1 } stat &&
+               int.TryParse(stat.Fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) && parent > 0)
+        {
+            ancestors.Add(parent);
+            pid = parent;
+        }
+        return ancestors;
+    }
+}
