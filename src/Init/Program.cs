@@ -10,8 +10,10 @@ internal static class Program
 {
     private const int StartupFailure = 1;
 
-    public static int Main(string[] args)
+    public static int Main(string[] managedArgs)
     {
+        // Byte for byte: the command's words are handed to exec as they came (docs/design.md, "Arguments are bytes").
+        var args = ProcessStrings.Arguments(managedArgs);
         if (args.Length > 0 && args[0] == Status.StatusCommand.Name)
         {
             return Status.StatusCommand.Run(args[1..], StandardStreams.Out, StandardStreams.Error);

@@ -6,6 +6,9 @@
  * The constructor also blocks every signal init forwards or acts on. Every thread the runtime creates
  * later inherits that mask, so no such signal is delivered to any thread behind the loop's back: they stay
  * pending until the loop reads them from its signalfd, one by one, in the kernel's order.
+ *
+ * It keeps argv as the kernel gave it (docs/design.md, "Arguments are bytes"): .NET hands Main strings in
+ * which bytes that are not UTF-8 are already replaced, and the child must get them unchanged.
  */
 #define _GNU_SOURCE
 #include <signal.h>
@@ -14,6 +17,8 @@
 static sigset_t start_mask;
 static sigset_t start_ignored;
 static sigset_t waited;
+static int start_argc;
+static char **start_argv;
 
 /*
  * Never blocked, so never waited for: SIGKILL and SIGSTOP (impossible), the fault signals (synchronous;
@@ -34,8 +39,13 @@ static int never_waited(int sig)
     }
 }
 
-__attribute__((constructor)) static void init_record_start_state(void)
+/* glibc calls constructors with main's arguments, in static executables too. */
+__attribute__((constructor)) static void init_record_start_state(int argc, char **argv, char **envp)
 {
+    (void)envp; /* environ is read where it is needed: it is the same array */
+    start_argc = argc;
+    start_argv = argv;
+
     pthread_sigmask(SIG_SETMASK, NULL, &start_mask);
     sigemptyset(&start_ignored);
     for (int sig = 1; sig <= SIGRTMAX; sig++) {
@@ -58,6 +68,13 @@ __attribute__((constructor)) static void init_record_start_state(void)
         if (!never_waited(sig))
             sigaddset(&waited, sig);
     pthread_sigmask(SIG_BLOCK, &waited, NULL);
+}
+
+/* For C#: argv exactly as given (NULL when no constructor arguments came, and then argc is 0). */
+char **init_arguments(int *argc)
+{
+    *argc = start_argc;
+    return start_argv;
 }
 
 /* For C#: the signals the loop reads from its signalfd (glibc's sigset_t, 128 bytes). */
