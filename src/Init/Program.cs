@@ -46,6 +46,16 @@ internal static class Program
             StandardStreams.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
             return UsageException.ExitCode;
         }
+        catch (Exception e) when (ProcessLimit.MayExplain(e))
+        {
+            // A thread the runtime could not start: one line instead of a stack trace, when that is the cause.
+            if (!ProcessLimit.Reached())
+            {
+                throw;
+            }
+            StandardStreams.Error.WriteLine($"[init] EROR cannot go on: {ProcessLimit.Explanation}");
+            return StartupFailure;
+        }
     }
 
     private static int Run(InitOptions options, Logging.Log log)
