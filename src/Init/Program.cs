@@ -10,8 +10,10 @@ internal static class Program
 {
     private const int StartupFailure = 1;
 
-    public static int Main(string[] args)
+    public static int Main(string[] managedArgs)
     {
+        // Byte for byte: the command's words are handed to exec as they came (docs/design.md, "Arguments are bytes").
+        var args = ProcessStrings.Arguments(managedArgs);
         if (args.Length > 0 && args[0] == Status.StatusCommand.Name)
         {
             return Status.StatusCommand.Run(args[1..], StandardStreams.Out, StandardStreams.Error);
@@ -43,6 +45,16 @@ internal static class Program
         {
             StandardStreams.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
             return UsageException.ExitCode;
+        }
+        catch (Exception e) when (ProcessLimit.MayExplain(e))
+        {
+            // A thread the runtime could not start: one line instead of a stack trace, when that is the cause.
+            if (!ProcessLimit.Reached())
+            {
+                throw;
+            }
+            StandardStreams.Error.WriteLine($"[init] EROR cannot go on: {ProcessLimit.Explanation}");
+            return StartupFailure;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Immutable;
 
 namespace Init.Options;
@@ -16,16 +15,9 @@ internal static class EnvironmentSettings
     public static readonly IReadOnlySet<string> KnownInitKeys =
         OptionTable.Variables.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The process's environment, names as written (case matters, as it does to every Unix program).</summary>
-    public static IReadOnlyDictionary<string, string> FromProcessEnvironment()
-    {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            variables[(string)entry.Key] = entry.Value as string ?? "";
-        }
-        return variables;
-    }
+    /// <summary>The process's environment, names as written (case matters, as it does to every Unix program),
+    /// values byte for byte (a sidecar's COMMAND reaches it exactly).</summary>
+    public static IReadOnlyDictionary<string, string> FromProcessEnvironment() => Posix.ProcessStrings.Environment();
 
     /// <summary>INIT_* layered over the TINI_*/DUMB_INIT_* spellings.</summary>
     public static Settings Read(IReadOnlyDictionary<string, string> env) => ReadInit(env).Over(ReadCompatible(env));

@@ -79,7 +79,8 @@ internal static class HelpText
 
         Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;
         126 when a command cannot be executed; 127 when one (or a sidecar's WORKDIR) is not found; 1 when init
-        itself fails to start; a sidecar's exit code (1 if that was 0) when it gave up with ON_GIVE_UP=exit.
+        itself fails to start, or the process limit (RLIMIT_NPROC, pids.max) keeps it or the main command from
+        starting; a sidecar's exit code (1 if that was 0) when it gave up with ON_GIVE_UP=exit.
 
         """;
 

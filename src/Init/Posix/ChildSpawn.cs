@@ -1,11 +1,11 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Init.Posix;
 
 /// <summary>
 /// Starts a child through native/spawn.c: vfork, the recorded start-up signal state, own process group, the
 /// terminal's foreground, exec. glibc's posix_spawn cannot give a child an ignored signal back, so it is not used.
+/// Every string is <see cref="ExactText"/>: the child gets the very bytes init was given.
 /// </summary>
 internal static unsafe class ChildSpawn
 {
@@ -57,7 +57,7 @@ internal static unsafe class ChildSpawn
         {
             var text = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(*entry);
             var eq = text.IndexOf((byte)'=');
-            var name = Encoding.UTF8.GetString(eq < 0 ? text : text[..eq]);
+            var name = ExactText.Decode(eq < 0 ? text : text[..eq]);
             if (!set.ContainsKey(name))
             {
                 kept.Add((nint)(*entry));
@@ -78,11 +78,10 @@ internal static unsafe class ChildSpawn
 
     private static byte* ToCString(string value, List<nint> owned)
     {
-        var length = Encoding.UTF8.GetByteCount(value);
-        var buffer = (byte*)NativeMemory.Alloc((nuint)length + 1);
+        var bytes = ExactText.Encode(value, terminate: true);
+        var buffer = (byte*)NativeMemory.Alloc((nuint)bytes.Length);
         owned.Add((nint)buffer);
-        Encoding.UTF8.GetBytes(value, new Span<byte>(buffer, length));
-        buffer[length] = 0;
+        bytes.CopyTo(new Span<byte>(buffer, bytes.Length));
         return buffer;
     }
 }

@@ -2,26 +2,54 @@ using System.Runtime.InteropServices;
 
 namespace Init.Posix;
 
-/// <summary>What exec would say about a path, asked before anything starts.</summary>
-internal static partial class FileChecks
+/// <summary>What exec would say about a path, asked before anything starts. Paths are <see cref="ExactText"/>
+/// and reach the kernel byte for byte, as exec will get them.</summary>
+internal static unsafe partial class FileChecks
 {
     public const int Enoent = 2;
     public const int Enotdir = 20;
     public const int Eacces = 13;
 
+    private const int FOk = 0;
     private const int XOk = 1;
+    private const int OPath = 0x200000, ODirectory = 0x10000, OCloexec = 0x80000;
 
-    /// <returns>0 when it is a regular file this process may execute, else ENOENT or EACCES.</returns>
+    /// <returns>0 when it is a file (not a directory) this process may execute, else ENOENT or EACCES.</returns>
     public static int Executable(string path)
     {
-        // File.Exists follows links and is false for directories, as exec sees them.
-        if (!File.Exists(path))
+        // Links are followed, and a directory is not executable, as exec sees them.
+        fixed (byte* p = ExactText.Encode(path, terminate: true))
         {
-            return Directory.Exists(path) ? Eacces : Enoent;
+            if (Access(p, FOk) != 0)
+            {
+                return Enoent;
+            }
+            return IsDirectory(p) || Access(p, XOk) != 0 ? Eacces : 0;
         }
-        return Access(path, XOk) == 0 ? 0 : Eacces;
     }
 
-    [LibraryImport("libc", EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Access(string path, int mode);
+    public static bool IsDirectory(string path)
+    {
+        fixed (byte* p = ExactText.Encode(path, terminate: true))
+        {
+            return IsDirectory(p);
+        }
+    }
+
+    private static bool IsDirectory(byte* path)
+    {
+        var fd = Open(path, OPath | ODirectory | OCloexec);
+        if (fd < 0)
+        {
+            return false;
+        }
+        Libc.Close(fd);
+        return true;
+    }
+
+    [LibraryImport("libc", EntryPoint = "access")]
+    private static partial int Access(byte* path, int mode);
+
+    [LibraryImport("libc", EntryPoint = "open")]
+    private static partial int Open(byte* path, int flags);
 }

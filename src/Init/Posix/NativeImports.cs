@@ -13,6 +13,12 @@ internal static unsafe partial class NativeImports
     [LibraryImport(Lib, EntryPoint = "init_waited_signals")]
     public static partial void WaitedSignals(SignalSet* set);
 
+    [LibraryImport(Lib, EntryPoint = "init_arguments")]
+    public static partial byte** Arguments(int* argc);
+
+    [LibraryImport(Lib, EntryPoint = "init_task_room")]
+    public static partial int TaskRoom();
+
     [LibraryImport(Lib, EntryPoint = "init_environ")]
     public static partial byte** Environ();
 

@@ -42,17 +42,26 @@ internal static partial class ProcessControl
 
     public static void StopSelf() => Libc.Kill(Pid, SignalNumbers.Stop);
 
-    /// <summary>The directory init was started in; null when it cannot be named (deleted, say).</summary>
-    public static string? CurrentDirectory()
+    /// <summary>The directory init was started in, as <see cref="ExactText"/> (children are started in it by
+    /// name); null when it cannot be named (deleted, say).</summary>
+    public static unsafe string? CurrentDirectory()
     {
-        try
+        for (var size = 4096; size <= 1 << 20; size *= 4)
         {
-            return Environment.CurrentDirectory;
+            var buffer = new byte[size];
+            fixed (byte* p = buffer)
+            {
+                if (GetCwd(p, (nuint)size) != null)
+                {
+                    return ExactText.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p));
+                }
+            }
+            if (Marshal.GetLastSystemError() != Erange)
+            {
+                return null;
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        return null;
     }
 
     /// <summary>
@@ -60,6 +69,11 @@ internal static partial class ProcessControl
     /// in busy; children are given the start directory explicitly.
     /// </summary>
     public static void LeaveStartDirectory() => ChDir("/");
+
+    private const int Erange = 34;
+
+    [LibraryImport("libc", EntryPoint = "getcwd", SetLastError = true)]
+    private static unsafe partial byte* GetCwd(byte* buffer, nuint size);
 
     [LibraryImport("libc", EntryPoint = "getpid")]
     private static partial int GetPid();

@@ -12,7 +12,7 @@ internal sealed class ChildSpawner(IReadOnlyDictionary<string, string> commonEnv
 {
     /// <returns>the child's working directory when it does not exist (a sidecar's WORKDIR); else null.</returns>
     public string? MissingDirectory(ProcessSpec spec) =>
-        spec.WorkingDirectory is not null && DirectoryOf(spec) is { } directory && !Directory.Exists(directory) ? directory : null;
+        spec.WorkingDirectory is not null && DirectoryOf(spec) is { } directory && !FileChecks.IsDirectory(directory) ? directory : null;
 
     /// <returns>0 when the command can be executed, else ENOENT or EACCES.</returns>
     public int Check(ProcessSpec spec) => CommandLookup.Resolve(spec.Command[0], DirectoryOf(spec)).Error;

@@ -28,7 +28,7 @@ internal static class CommandLookup
         }
 
         var found = FileChecks.Enoent;
-        var searchPath = Environment.GetEnvironmentVariable("PATH") is { Length: > 0 } p ? p : DefaultPath;
+        var searchPath = ProcessStrings.Variable("PATH") is { Length: > 0 } p ? p : DefaultPath;
         foreach (var dir in searchPath.Split(':'))
         {
             // An empty entry is the current directory: the child's.

@@ -96,11 +96,18 @@ internal sealed partial class Supervisor
         _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
     }
 
-    /// <returns>the shell's exit code for it: 127 not found, 126 cannot execute.</returns>
+    /// <returns>the shell's exit code for it: 127 not found, 126 cannot execute; 1 at the process limit.</returns>
     private int ReportCannotRun(SupervisedProcess process, SpawnOutcome outcome)
     {
+        var which = process.IsMain ? "" : $", for sidecar {process.Name}";
+        if (outcome.AtProcessLimit)
+        {
+            // Not "cannot execute": the command is fine, no process could be made for it.
+            _log.Error("{Command}: cannot start: {Reason}{Which}", process.Spec.Command[0], ProcessLimit.Explanation, which);
+            return outcome.ExitCode;
+        }
         _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
-            process.Spec.Command[0], ErrorText.Strerror(outcome.Error), process.IsMain ? "" : $", for sidecar {process.Name}");
+            process.Spec.Command[0], ErrorText.Strerror(outcome.Error), which);
         return outcome.ExitCode;
     }
 

@@ -22,6 +22,9 @@
  *       after N ms listen on 127.0.0.1:PORT (print "listening"), then behave as `probe signals`.
  *   probe fds [-- COMMAND ARGS...]
  *       print "fds 0 1 2 ..." (the descriptors that survive an exec), then exec COMMAND if given.
+ *   probe args [WORD...]
+ *       print "args" and each WORD as hex bytes ("args 6d61696e fffe"), so bytes that are not UTF-8 reach the
+ *       test unchanged; then behave as `probe signals`.
  *   probe parent [-i N] [-b N]... -- COMMAND ARGS...
  *       set every signal to its default and unblock all, then ignore (-i) or block (-b) the signals numbered
  *       N, then exec COMMAND: starts init (or tini) with exactly that parent's signal state.
@@ -107,6 +110,24 @@ static __attribute__((noreturn)) void run_signals(int argc, char **argv)
     snprintf(line, sizeof line, "ready pid=%d pgid=%d\n", (int)getpid(), (int)getpgrp());
     say(line);
     for (;;) pause();
+}
+
+/* Its words as hex: what exec handed over, byte for byte. */
+static __attribute__((noreturn)) void run_args(int argc, char **argv)
+{
+    char *none[] = {NULL};
+    catch_signals(0, none); /* first: a test may signal it as soon as the line is out */
+    char line[4096] = "args";
+    size_t used = 4;
+    for (int i = 0; i < argc; i++) {
+        if (used + 2 >= sizeof line) break;
+        line[used++] = ' ';
+        for (const unsigned char *b = (const unsigned char *)argv[i]; *b && used + 3 < sizeof line; b++)
+            used += (size_t)snprintf(line + used, sizeof line - used, "%02x", *b);
+    }
+    snprintf(line + used, sizeof line - used, "\n");
+    say(line);
+    run_signals(0, none);
 }
 
 /* Counts init's other children (the orphans handed to it), zombies among them apart. */
@@ -341,9 +362,10 @@ int main(int argc, char **argv)
     if (argc >= 2 && strcmp(argv[1], "status") == 0) return run_status();
     if (argc >= 2 && strcmp(argv[1], "notify") == 0) return run_notify(argc - 2, argv + 2);
     if (argc >= 3 && strcmp(argv[1], "listen") == 0) return run_listen(argc - 2, argv + 2);
+    if (argc >= 2 && strcmp(argv[1], "args") == 0) run_args(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "parent") == 0) return run_parent(argc - 2, argv + 2);
     if (argc >= 2 && strcmp(argv[1], "fds") == 0) return run_fds(argc - 2, argv + 2);
     if (argc >= 5 && strcmp(argv[1], "storm") == 0) return run_storm(argc - 2, argv + 2);
-    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | parent [-i N] [-b N]... -- CMD...\n");
+    fprintf(stderr, "usage: probe signals [--ignore-term] [--exit-code N] | orphans N | status | args WORD... | storm PID N SIG... | parent [-i N] [-b N]... -- CMD...\n");
     return 2;
 }

@@ -1,5 +1,7 @@
-using Init.Options;
+using System.Runtime.InteropServices;
 using Init.Logging;
+using Init.Options;
+using Init.Posix;
 using Xunit;
 
 namespace Init.Tests.Options;
@@ -272,17 +274,33 @@ public class EnvironmentSettingsTests
             EnvironmentSettings.KnownInitKeys.Order(StringComparer.Ordinal));
 
     [Fact]
-    public void DoubleUnderscoreSurvivesTheRealEnvironmentProvider()
+    public unsafe void DoubleUnderscoreAndOddBytesSurviveTheEnvironmentAsTheProcessHasIt()
     {
-        const string name = "INIT_TESTS_UNKNOWN__X__COMMAND";
-        Environment.SetEnvironmentVariable(name, "sleep");
+        // As environ holds it: the names as written, a value that is not UTF-8, a name given twice.
+        byte[][] entries =
+        [
+            [.. "INIT_TESTS_UNKNOWN__X__COMMAND=sleep"u8, 0],
+            [.. "INIT_SIDECARS__w__COMMAND=probe args "u8, 0xff, 0xfe, 0],
+            [.. "INIT_SIDECARS__w__COMMAND=second"u8, 0],
+        ];
+        var pinned = entries.Select(e => GCHandle.Alloc(e, GCHandleType.Pinned)).ToList();
         try
         {
-            Assert.Contains(name, EnvironmentSettings.UnknownInitKeys(EnvironmentSettings.FromProcessEnvironment()));
+            var environ = stackalloc byte*[entries.Length + 1];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                environ[i] = (byte*)pinned[i].AddrOfPinnedObject();
+            }
+            environ[entries.Length] = null;
+
+            var env = ProcessStrings.Variables(environ);
+
+            Assert.Contains("INIT_TESTS_UNKNOWN__X__COMMAND", EnvironmentSettings.UnknownInitKeys(env));
+            Assert.Equal([.. "probe args "u8, 0xff, 0xfe], ExactText.Encode(env["INIT_SIDECARS__w__COMMAND"]));
         }
         finally
         {
-            Environment.SetEnvironmentVariable(name, null);
+            pinned.ForEach(p => p.Free());
         }
     }
 }

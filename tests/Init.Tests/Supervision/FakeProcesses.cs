@@ -28,8 +28,16 @@ internal sealed class FakeProcesses : IProcesses
 
     public string? MissingDirectory(ProcessSpec spec) => null;
 
+    /// <summary>Processes whose spawn fails, with the errno init_spawn would return.</summary>
+    public Dictionary<string, int> SpawnErrors { get; } = [];
+
     public SpawnOutcome Spawn(ProcessSpec spec, bool giveTerminal)
     {
+        if (SpawnErrors.TryGetValue(spec.Name, out var error))
+        {
+            Actions.Add($"spawn {spec.Name} failed");
+            return SpawnOutcome.Failed(error);
+        }
         var pid = _nextPid++;
         Pids[spec.Name] = pid;
         LiveGroups.Add(pid);

@@ -12,8 +12,12 @@ internal sealed class SupervisorFixture
 
     public SupervisorFixture(InitOptions? options = null, bool isPid1 = true)
     {
-        Supervisor = new Supervisor(options ?? WithSidecars(), Processes, Clock, Init.Logging.Log.None, isPid1);
+        Supervisor = new Supervisor(options ?? WithSidecars(), Processes, Clock,
+            new Init.Logging.Log(Init.Logging.LogLevel.Warning, json: false, LogLines, () => DateTimeOffset.UnixEpoch), isPid1);
     }
+
+    /// <summary>What the supervisor logged (warnings and errors), as text lines.</summary>
+    public StringWriter LogLines { get; } = new();
 
     public FakeProcesses Processes { get; } = new();
 

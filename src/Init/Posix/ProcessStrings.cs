@@ -1,0 +1,47 @@
+using System.Runtime.InteropServices;
+
+namespace Init.Posix;
+
+/// <summary>
+/// init's arguments and environment as the kernel gave them, in <see cref="ExactText"/> form: .NET's own
+/// (Main's args, Environment.GetEnvironmentVariables) have bytes that are not UTF-8 replaced already, and a
+/// command must reach the child byte for byte (docs/design.md, "Arguments are bytes").
+/// </summary>
+internal static unsafe class ProcessStrings
+{
+    /// <summary>argv[1..], as recorded by the start-up constructor (native/startup_state.c).</summary>
+    /// <param name="managed">Main's args: used should the record be missing or not match them.</param>
+    public static string[] Arguments(string[] managed)
+    {
+        int argc;
+        var argv = NativeImports.Arguments(&argc);
+        if (argv is null || argc - 1 != managed.Length)
+        {
+            return managed;
+        }
+        var exact = new string[argc - 1];
+        for (var i = 1; i < argc; i++)
+        {
+            exact[i - 1] = ExactText.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(argv[i]));
+        }
+        return exact;
+    }
+
+    /// <summary>environ, names as written; where a name comes twice the first wins, as for getenv.</summary>
+    public static IReadOnlyDictionary<string, string> Environment() => Variables(NativeImports.Environ());
+
+    /// <param name="environ">NULL-terminated "NAME=VALUE" strings.</param>
+    public static IReadOnlyDictionary<string, string> Variables(byte** environ)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var entry = environ; *entry != null; entry++)
+        {
+            var text = ExactText.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(*entry));
+            var eq = text.IndexOf('=');
+            variables.TryAdd(eq < 0 ? text : text[..eq], eq < 0 ? "" : text[(eq + 1)..]);
+        }
+        return variables;
+    }
+
+    public static string? Variable(string name) => Environment().GetValueOrDefault(name);
+}
