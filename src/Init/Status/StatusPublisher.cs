@@ -37,8 +37,7 @@ internal sealed class StatusPublisher
         {
             // A read-only root file system must not stop init; `init status` will say there is no status.
             _broken = true;
-            _log.Warning("cannot publish status in {Directory} ({Error}); `init status` will not work (set {Key})",
-                _directory.Path, Posix.ErrorText.Of(e), RuntimeDirectory.EnvKey);
+            _log.Write(LogEvents.StatusUnavailable, _directory.Path, Posix.ErrorText.Of(e), RuntimeDirectory.EnvKey);
         }
     }
 
