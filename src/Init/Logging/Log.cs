@@ -39,7 +39,8 @@ internal sealed class Log
         }
         _line.Clear();
         Format(_line, _scratch, e, values);
-        _output.Write(_line);
+        // One Write for the whole line, so it reaches the fd in one write(2) (see StandardStreams.Log).
+        _output.Write(TextEscape.Span(_line));
     }
 
     /// <summary>A line as text, for the stream's own note on dropped lines, which it writes in the middle of
