@@ -35,9 +35,10 @@ internal static class Program
             var env = EnvironmentSettings.FromProcessEnvironment();
             options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
             var log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Log, () => DateTimeOffset.UtcNow);
+            StandardStreams.NoteDroppedLinesIn(log);
             foreach (var key in EnvironmentSettings.UnknownInitKeys(env))
             {
-                log.Warning("ignoring unknown environment variable {Key}", key);
+                log.Write(LogEvents.UnknownVariable, key);
             }
             return Run(options, log);
         }
@@ -66,7 +67,7 @@ internal static class Program
             if (!ProcessControl.IsPid1 && options.Subreaper)
             {
                 ProcessControl.BecomeSubreaper();
-                log.Information("not PID 1 (pid {Pid}): registered as child subreaper", ProcessControl.Pid);
+                log.Write(LogEvents.Subreaper, ProcessControl.Pid);
             }
             if (options.ParentDeathSignal is { } pdeath)
             {
@@ -76,7 +77,7 @@ internal static class Program
         }
         catch (SystemCallFailed e)
         {
-            log.Error("{Error}", e.Message);
+            log.Write(LogEvents.StartupFailed, e.Message);
             return StartupFailure;
         }
 
@@ -117,7 +118,7 @@ internal static class Program
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SystemCallFailed)
         {
-            log.Warning("no notify socket in {Directory} ({Error}); READY=notify cannot work", runtimeDir.Path, ErrorText.Of(e));
+            log.Write(LogEvents.NotifySocketUnavailable, runtimeDir.Path, ErrorText.Of(e));
             return null;
         }
     }

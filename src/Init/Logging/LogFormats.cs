@@ -3,13 +3,14 @@ using System.Text;
 
 namespace Init.Logging;
 
-/// <summary>How one line looks: text for people, flat JSON for log shippers.</summary>
+/// <summary>How one line looks: text for people, flat JSON for log shippers (docs/design.md, "Logging").
+/// Both carry the same values; <paramref name="scratch"/> is a reused builder, so a line costs no allocation.</summary>
 internal static class LogFormats
 {
     /// <summary>"[init] WARN sidecar worker (12) ended: exit code 1; restart 1 in 1s".</summary>
-    public static void Text(StringBuilder line, LogLevel level, string template, ReadOnlySpan<object?> values)
+    public static void Text(StringBuilder line, LogEvent e, ReadOnlySpan<LogValue> values, StringBuilder scratch)
     {
-        line.Append("[init] ").Append(level switch
+        line.Append("[init] ").Append(e.Level switch
         {
             LogLevel.Verbose => "VERB",
             LogLevel.Debug => "DBUG",
@@ -17,70 +18,54 @@ internal static class LogFormats
             LogLevel.Warning => "WARN",
             _ => "EROR",
         }).Append(' ');
-        var start = line.Length;
-        MessageTemplate.Render(template, values, line);
-        EscapeControlCharacters(line, start);
-        line.Append('\n');
+        for (var i = 0; i < e.Holes.Count; i++)
+        {
+            line.Append(e.Literals[i]);
+            scratch.Clear();
+            ValueAt(values, i).AppendText(scratch);
+            TextEscape.Append(line, scratch);
+        }
+        line.Append(e.Literals[^1]).Append('\n');
     }
 
     /// <summary>
-    /// One flat object a line: {"time":"2026-12-01T10:00:00.000Z","level":"info","msg":"...","logger":"init",
-    /// and each value of the message under its name in snake_case ("MainPid" is "main_pid")}.
+    /// One flat object a line: {"time":"2026-12-01T09:30:05.123Z","level":"warning","msg":"...","logger":"init",
+    /// "event":"sidecar_restarting", then each field of the event (LogFields), then "next" where the event has one}.
     /// </summary>
-    public static void Json(StringBuilder line, LogLevel level, string template, ReadOnlySpan<object?> values, DateTimeOffset time)
+    public static void Json(StringBuilder line, LogEvent e, ReadOnlySpan<LogValue> values, DateTimeOffset time, StringBuilder scratch)
     {
-        var message = new StringBuilder();
-        var fields = new List<(string Name, object? Value)>(values.Length);
-        MessageTemplate.Render(template, values, message, (name, value) => fields.Add((SnakeCase(name), value)));
-        line.Append("{\"time\":\"").Append(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
-            .Append("\",\"level\":\"").Append(level switch
-            {
-                LogLevel.Verbose => "trace",
-                LogLevel.Debug => "debug",
-                LogLevel.Information => "info",
-                LogLevel.Warning => "warning",
-                _ => "error",
-            }).Append("\",\"msg\":");
-        JsonValues.String(line, message.ToString());
-        line.Append(",\"logger\":\"init\"");
-        foreach (var (name, value) in fields)
+        line.Append("{\"time\":\"")
+            .Append(CultureInfo.InvariantCulture, $"{time.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}")
+            .Append("\",\"level\":\"").Append(LevelName(e.Level)).Append("\",\"msg\":");
+        scratch.Clear();
+        for (var i = 0; i < e.Holes.Count; i++)
         {
-            if (name is "time" or "level" or "msg" or "logger")
-            {
-                continue;
-            }
-            line.Append(",\"").Append(name).Append("\":");
-            JsonValues.Value(line, value);
+            scratch.Append(e.Literals[i]);
+            ValueAt(values, i).AppendText(scratch);
+        }
+        scratch.Append(e.Literals[^1]);
+        JsonValues.String(line, scratch);
+        line.Append(",\"logger\":\"init\",\"event\":\"").Append(e.Name).Append('"');
+        for (var i = 0; i < e.Holes.Count; i++)
+        {
+            ValueAt(values, i).AppendJson(line, e.Holes[i], scratch);
+        }
+        if (e.Next is { } next)
+        {
+            line.Append(",\"next\":\"").Append(next).Append('"');
         }
         line.Append("}\n");
     }
 
-    public static string SnakeCase(string name)
+    /// <summary>The level as JSON has it (and as --log-level and INIT_LOG_LEVEL spell it).</summary>
+    public static string LevelName(LogLevel level) => level switch
     {
-        var snake = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-            {
-                snake.Append('_');
-            }
-            snake.Append(char.ToLowerInvariant(c));
-        }
-        return snake.ToString();
-    }
+        LogLevel.Verbose => "trace",
+        LogLevel.Debug => "debug",
+        LogLevel.Information => "info",
+        LogLevel.Warning => "warning",
+        _ => "error",
+    };
 
-    /// <summary>A command line may hold anything: a line of text stays one line.</summary>
-    private static void EscapeControlCharacters(StringBuilder line, int from)
-    {
-        for (var i = from; i < line.Length; i++)
-        {
-            if (char.IsControl(line[i]))
-            {
-                var escaped = line[i] switch { '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", var c => $"\\x{(int)c:x2}" };
-                line.Remove(i, 1).Insert(i, escaped);
-                i += escaped.Length - 1;
-            }
-        }
-    }
+    private static LogValue ValueAt(ReadOnlySpan<LogValue> values, int i) => i < values.Length ? values[i] : LogValue.None;
 }

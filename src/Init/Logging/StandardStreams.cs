@@ -16,11 +16,18 @@ internal static class StandardStreams
     /// <summary>One-line errors before anything starts: written whole, as any program's.</summary>
     public static TextWriter Error { get; } = Writer(new FileDescriptorStream(2));
 
-    /// <summary>The log of a running init: never waits for a stalled reader (see FileDescriptorStream).</summary>
-    public static TextWriter Log { get; } = Writer(new FileDescriptorStream(2, neverBlock: true));
+    private static readonly FileDescriptorStream LogStream = new(2, neverBlock: true);
 
-    private static TextWriter Writer(Stream stream) =>
-        new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 256)
+    /// <summary>The log of a running init: never waits for a stalled reader (see FileDescriptorStream). Its
+    /// buffer holds a whole line of up to 1024 characters (at most 3 KB of UTF-8, under PIPE_BUF), so such a
+    /// line reaches a pipe in one write(2) and a child writing to the same stderr cannot split it.</summary>
+    public static TextWriter Log { get; } = Writer(LogStream, bufferSize: 1024);
+
+    /// <summary>The stream's note on lines it had to drop is a line of <paramref name="log"/>'s, in its format.</summary>
+    public static void NoteDroppedLinesIn(Log log) => LogStream.DroppedNote = count => log.Line(LogEvents.LogLinesDropped, count);
+
+    private static TextWriter Writer(Stream stream, int bufferSize = 256) =>
+        new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize)
         {
             AutoFlush = true,
         };

@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Init.Options;
 
-/// <summary>Durations as users write them: <c>10s</c>, <c>1500ms</c>, <c>2m</c>, <c>1h</c>, <c>1.5s</c>; a bare number is seconds.</summary>
+/// <summary>Durations as users write them: <c>10s</c>, <c>1500ms</c>, <c>2m</c>, <c>1h</c>, <c>1.5s</c>; a bare number is seconds.
+/// The log writes them back in these spellings (Logging/LogValue.cs).</summary>
 internal static class Duration
 {
     private static readonly TimeSpan Max = TimeSpan.FromDays(1);
@@ -31,9 +32,4 @@ internal static class Duration
         value = TimeSpan.FromMilliseconds(Math.Round(seconds * 1000));
         return true;
     }
-
-    public static string Format(TimeSpan value) =>
-        value.TotalMilliseconds % 1000 == 0
-            ? $"{value.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s"
-            : $"{value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)}ms";
 }

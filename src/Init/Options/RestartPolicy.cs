@@ -29,6 +29,10 @@ internal sealed record RestartPolicy
     public static readonly RestartPolicy Main = new() { Mode = RestartMode.Never };
 
     public RestartMode Mode { get; init; } = RestartMode.Always;
+
+    /// <summary>The mode as RESTART spells it (what the log's `policy` field shows).</summary>
+    public string ModeName => Mode switch { RestartMode.Never => "never", RestartMode.OnFailure => "on-failure", _ => "always" };
+
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromSeconds(1);
     public double Factor { get; init; } = 2;
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);

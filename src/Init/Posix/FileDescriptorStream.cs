@@ -24,6 +24,9 @@ internal sealed unsafe class FileDescriptorStream(int fd, bool neverBlock = fals
     private int _backlogBytes;
     private long _droppedLines;
 
+    /// <summary>The line that says how many lines were dropped, in the log's format (set by the log's owner).</summary>
+    public Func<long, string>? DroppedNote { get; set; }
+
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -39,9 +42,9 @@ internal sealed unsafe class FileDescriptorStream(int fd, bool neverBlock = fals
             WriteAll(buffer);
             return;
         }
-        if (FlushBacklog() && _droppedLines > 0)
+        if (FlushBacklog() && _droppedLines > 0 && DroppedNote is { } describe)
         {
-            var note = System.Text.Encoding.UTF8.GetBytes($"[init] WARN {_droppedLines} log lines were dropped while stderr was not being read\n");
+            var note = System.Text.Encoding.UTF8.GetBytes(describe(_droppedLines));
             _droppedLines = 0;
             Keep(note);
             FlushBacklog();

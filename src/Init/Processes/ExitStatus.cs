@@ -1,3 +1,4 @@
+using Init.Logging;
 using Init.Posix;
 
 namespace Init.Processes;
@@ -16,6 +17,10 @@ internal readonly record struct ExitStatus(int Code, int Signal)
 
     public static ExitStatus FromWaitStatus(int status) =>
         WaitStatus.Signaled(status) ? KilledBy(WaitStatus.TermSignal(status)) : Exited(WaitStatus.ExitCode(status));
+
+    /// <summary>For a {status} hole: exited or killed, the exit code and the signal as fields; as ToString in text.</summary>
+    public static implicit operator LogValue(ExitStatus status) =>
+        LogValue.Exit(status.ExitCode, status.Signaled ? Signals.SignalNames.Name(status.Signal) : null);
 
     public override string ToString() =>
         Signaled ? $"killed by {Signals.SignalNames.Name(Signal)} (exit code {ExitCode})" : $"exit code {Code}";

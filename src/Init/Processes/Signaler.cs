@@ -17,15 +17,16 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, Log lo
         if (main.Pid <= 0)
         {
             // Not started yet: kill(0) would signal init's own group.
-            log.Debug("{Signal} not forwarded: the main process has not started", SignalNames.Name(signal));
+            log.Write(LogEvents.SignalNotForwarded, SignalNames.Name(signal));
             return;
         }
         var toGroup = !main.IsRunning || target == SignalTarget.Group;
         var delivered = toGroup ? processes.SignalGroup(main.Pid, signal) : processes.Signal(main.Pid, signal);
-        if (log.IsEnabled(LogLevel.Debug))
+        if (log.IsEnabled(LogEvents.SignalForwarded.Level))
         {
-            log.Debug("forwarded {Signal} to {Target} {Pid}{Missing}", SignalNames.Name(signal),
-            toGroup ? "process group" : "pid", main.Pid, delivered ? "" : " (already gone)");
+            log.Write(LogEvents.SignalForwarded, SignalNames.Name(signal),
+                toGroup ? LogValue.Word("group", "the group of ") : LogValue.Word("process", ""), main,
+                LogValue.Flag(delivered, "", " (already gone)"));
         }
         if (toGroup && signal == SignalNumbers.Term)
         {
@@ -52,7 +53,7 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, Log lo
         else if (processes.IsStopped(main.Pid))
         {
             processes.Signal(main.Pid, SignalNumbers.Cont);
-            log.Debug("sent SIGCONT to stopped pid {Pid}", main.Pid);
+            log.Write(LogEvents.StoppedContinued, SignalNames.Name(SignalNumbers.Cont), main.Pid);
         }
     }
 
@@ -61,9 +62,9 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, Log lo
         if (process.Pid > 0)
         {
             processes.SignalGroup(process.Pid, signal);
-            if (log.IsEnabled(LogLevel.Debug))
+            if (log.IsEnabled(LogEvents.SignalSent.Level))
             {
-                log.Debug("sent {Signal} to process group {Pid}", SignalNames.Name(signal), process.Pid);
+                log.Write(LogEvents.SignalSent, SignalNames.Name(signal), process);
             }
         }
     }
@@ -90,7 +91,7 @@ internal sealed class Signaler(IProcesses processes, SignalTarget target, Log lo
         foreach (var pid in processes.StoppedInGroup(pgid))
         {
             processes.Signal(pid, SignalNumbers.Cont);
-            log.Debug("sent SIGCONT to stopped pid {Pid}", pid);
+            log.Write(LogEvents.StoppedContinued, SignalNames.Name(SignalNumbers.Cont), pid);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Init.Logging;
 using Init.Options;
 
 namespace Init.Processes;
@@ -76,4 +77,8 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
     }
 
     public override string ToString() => IsMain ? $"main process {Pid}" : $"sidecar {Name} ({Pid})";
+
+    /// <summary>For a {process} hole: the name and pid as separate fields in JSON, as <see cref="ToString"/> in text.</summary>
+    public static implicit operator LogValue(SupervisedProcess process) =>
+        LogValue.Process(process.Name, process.Pid, process.IsMain);
 }

@@ -111,7 +111,7 @@ internal sealed class ShutdownSequence
         if (p.IsMain && _leaveLeftovers)
         {
             _processes.Signal(p.Pid, SignalNumbers.Kill);
-            _log.Warning("kill timeout {Timeout} passed; sent SIGKILL to {Process}", Duration.Format(_killTimeout), p);
+            _log.Write(LogEvents.KillTimeout, _killTimeout, p, $"pid {p.Pid}", LogValue.Flag(false, "", ""));
             return;
         }
         var left = _processes.DescribeGroup(p.Pid);
@@ -125,9 +125,14 @@ internal sealed class ShutdownSequence
         {
             _processes.SignalEveryone(SignalNumbers.Kill);
         }
-        _log.Warning("{What} passed; sent SIGKILL to {Processes}{Rest}",
-            overall ? $"kill timeout {Duration.Format(_killTimeout)}" : $"stop timeout of {p}",
-            left, everything ? " and every process left" : "");
+        if (overall)
+        {
+            _log.Write(LogEvents.KillTimeout, _killTimeout, p, left, LogValue.Flag(everything, " and every process left", ""));
+        }
+        else
+        {
+            _log.Write(LogEvents.StopTimeout, p.Spec.StopTimeout ?? _killTimeout, p, left);
+        }
     }
 
     /// <summary>SIGKILL was sent and its grace is over: whatever still holds the group (a zombie whose parent
@@ -136,7 +141,7 @@ internal sealed class ShutdownSequence
     {
         if (Current is { } p)
         {
-            _log.Debug("{Process}'s group still has members after SIGKILL; moving on", p);
+            _log.Write(LogEvents.GroupLingers, p);
         }
         MoveNext(now);
         Advance(now);
@@ -181,7 +186,7 @@ internal sealed class ShutdownSequence
         if (p.IsRunning || (p.Pid > 0 && _processes.GroupExists(p.Pid)))
         {
             var signal = p.Spec.StopSignal ?? SignalNumbers.Term;
-            _log.Information("stopping {Process} with {Signal}", p, SignalNames.Name(signal));
+            _log.Write(LogEvents.Stopping, p, SignalNames.Name(signal));
             _signaler.StopGroup(p, signal);
         }
     }
@@ -197,7 +202,7 @@ internal sealed class ShutdownSequence
         }
         else if (!p.IsRunning && p.Pid > 0 && !_leaveLeftovers && !_signaler.MainGroupGotTerm && _processes.GroupExists(p.Pid))
         {
-            _log.Information("stopping what the main process left in its group {Pgid}", p.Pid);
+            _log.Write(LogEvents.StoppingLeftovers, p, SignalNames.Name(SignalNumbers.Term));
             _signaler.StopLeftovers(p);
         }
     }

@@ -42,8 +42,7 @@ internal sealed class StatusPublisher
             if (!_failing)
             {
                 _failing = true;
-                _log.Warning("cannot publish status in {Directory} ({Error}); {Old}; `init status` fails until a publish works (or set {Key})",
-                    _directory.Path, Posix.ErrorText.Of(e), removed ? "the old status was removed" : "the old status stays, marked stale",
+                _log.Write(LogEvents.StatusUnavailable, _directory.Path, Posix.ErrorText.Of(e), removed ? "removed" : "kept",
                     RuntimeDirectory.EnvKey);
             }
             return;
@@ -51,7 +50,7 @@ internal sealed class StatusPublisher
         if (_failing)
         {
             _failing = false;
-            _log.Warning("status is published again in {Directory}", _directory.Path);
+            _log.Write(LogEvents.StatusRestored, _directory.Path);
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             else if (fds.Length > 1 && states[1] == FdState.Broken)
             {
                 // Polling it again would return at once, for ever: a spin. Readiness by notify stops working.
-                log.Error("the notify socket failed; no more READY=1 or WATCHDOG=1 will be read");
+                log.Write(LogEvents.NotifySocketFailed);
                 fds = fds[..1];
                 happened = true;
             }
@@ -71,7 +71,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         }
         catch (SystemCallFailed e)
         {
-            log.Error("{Error}; trying again in {Pause} ms", e.Message, PollFailurePauseMs);
+            log.Write(LogEvents.PollFailed, e.Message, TimeSpan.FromMilliseconds(PollFailurePauseMs));
             Thread.Sleep(PollFailurePauseMs);
         }
     }
@@ -97,10 +97,9 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             }
             else
             {
-                if (log.IsEnabled(LogLevel.Debug))
+                if (log.IsEnabled(LogEvents.SignalReceived.Level))
                 {
-                    log.Debug("received {Signal}{From}", Signals.SignalNames.Name(signal.Signal),
-                        signal.SenderPid > 0 ? $" from pid {signal.SenderPid}" : "");
+                    log.Write(LogEvents.SignalReceived, Signals.SignalNames.Name(signal.Signal), signal.SenderPid);
                 }
                 Guarded(static (s, number) => s.OnSignal(number), signal.Signal);
             }
@@ -129,7 +128,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
             }
             Guarded(static (s, d) => s.OnDue(d), due);
         }
-        log.Error("deadline rules kept firing ({Count} in one wake-up); going on", MaxFiringsPerWake);
+        log.Write(LogEvents.DeadlinesKeptFiring, MaxFiringsPerWake);
         return true;
     }
 
@@ -137,8 +136,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
     {
         if (_idleWakes.ShouldWarn(happened))
         {
-            log.Warning("woke up twice in a row with nothing to do (next deadline {Next}); please report this",
-                Deadlines.Next(supervisor));
+            log.Write(LogEvents.IdleWake, Deadlines.Next(supervisor) is { } next ? next - clock.Now : LogValue.None);
         }
     }
 
@@ -166,7 +164,7 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         }
         catch (Exception e)
         {
-            log.Error("internal error, going on: {Error}", ErrorText.Of(e));
+            log.Write(LogEvents.InternalError, ErrorText.Of(e));
         }
     }
 }

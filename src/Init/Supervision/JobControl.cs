@@ -31,7 +31,7 @@ internal sealed class JobControl(IProcesses processes, SignalTarget target, bool
         {
             processes.SignalGroup(main.Pid, SignalNumbers.Stop);
         }
-        log.Debug("passed on {Signal}", SignalNames.Name(signal));
+        log.Write(LogEvents.StopPassedOn, SignalNames.Name(signal), main);
         StopSelf();
     }
 
@@ -57,7 +57,7 @@ internal sealed class JobControl(IProcesses processes, SignalTarget target, bool
         {
             return;
         }
-        log.Debug("main process stopped by {Signal}; stopping init too", SignalNames.Name(signal));
+        log.Write(LogEvents.MainStopped, main, SignalNames.Name(signal));
         StopSelf();
     }
 

@@ -21,11 +21,11 @@ internal sealed partial class Supervisor
         }
         else if (_options.WarnOnReap)
         {
-            _log.Warning("reaped zombie pid {Pid}: {Status}", e.Pid, e.Status);
+            _log.Write(LogEvents.ZombieReaped, e.Pid, e.Status);
         }
-        else if (_log.IsEnabled(LogLevel.Verbose))
+        else if (_log.IsEnabled(LogEvents.OrphanReaped.Level))
         {
-            _log.Verbose("reaped pid {Pid}: {Status}", e.Pid, e.Status);
+            _log.Write(LogEvents.OrphanReaped, e.Pid, e.Status);
         }
     }
 
@@ -49,7 +49,7 @@ internal sealed partial class Supervisor
         var group = _processes.GroupOf(pid);
         if (All.FirstOrDefault(p => p.IsRunning && (p.Pid == pid || p.Pid == group)) is not { } process)
         {
-            _log.Debug("notify message from pid {Pid}, not a process init runs: {Message}", pid, message);
+            _log.Write(LogEvents.NotifyFromStranger, pid, message);
             return;
         }
         foreach (var (key, value) in NotifyMessage.Parse(message))
@@ -61,16 +61,16 @@ internal sealed partial class Supervisor
                     break;
                 case "STATUS":
                     process.StatusText = value;
-                    _log.Debug("{Process} status: {Status}", process, value);
+                    _log.Write(LogEvents.NotifyStatus, process, value);
                     break;
                 case "WATCHDOG" when value == "1":
                     process.LastPing = _clock.Now;
                     break;
                 case "STOPPING" when value == "1":
-                    _log.Information("{Process} is stopping", process);
+                    _log.Write(LogEvents.NotifyStopping, process);
                     break;
                 case "MAINPID":
-                    _log.Debug("{Process} reports main pid {MainPid}", process, value);
+                    _log.Write(LogEvents.NotifyMainPid, process, value);
                     break;
             }
         }
@@ -93,28 +93,27 @@ internal sealed partial class Supervisor
         process.StatusText = null;
         process.LastPing = now;
         process.LastReadinessCheck = now;
-        _log.Information("started {Process}: {Command}", process, string.Join(' ', process.Spec.Command));
+        _log.Write(LogEvents.Started, process, LogValue.Command(process.Spec.Command));
     }
 
     /// <returns>the shell's exit code for it: 127 not found, 126 cannot execute; 1 at the process limit.</returns>
     private int ReportCannotRun(SupervisedProcess process, SpawnOutcome outcome)
     {
-        var which = process.IsMain ? "" : $", for sidecar {process.Name}";
         if (outcome.AtProcessLimit)
         {
             // Not "cannot execute": the command is fine, no process could be made for it.
-            _log.Error("{Command}: cannot start: {Reason}{Which}", process.Spec.Command[0], ProcessLimit.Explanation, which);
+            _log.Write(LogEvents.ProcessLimitReached, process.Spec.Command[0], ProcessLimit.Explanation, process);
             return outcome.ExitCode;
         }
-        _log.Error(outcome.ExitCode == 127 ? "{Command}: command not found ({Reason}){Which}" : "{Command}: cannot execute ({Reason}){Which}",
-            process.Spec.Command[0], ErrorText.Strerror(outcome.Error), which);
+        _log.Write(outcome.ExitCode == 127 ? LogEvents.CommandNotFound : LogEvents.CommandNotExecutable,
+            process.Spec.Command[0], ErrorText.Strerror(outcome.Error), process);
         return outcome.ExitCode;
     }
 
     private void MarkReady(SupervisedProcess process)
     {
         process.Ready = true;
-        _log.Information("{Process} is ready", process);
+        _log.Write(LogEvents.Ready, process);
     }
 
     private void OnEnded(SupervisedProcess process, ExitStatus status)
@@ -124,13 +123,14 @@ internal sealed partial class Supervisor
         process.State = ProcessState.Down;
         if (process.IsMain)
         {
-            _log.Information("main process {Pid} ended: {Status}", process.Pid, status);
+            _log.Write(Phase is InitPhase.Stopping or InitPhase.Done ? LogEvents.ExitedDuringShutdown : LogEvents.MainExited,
+                process, status);
             BeginShutdown("main process ended", null);
             return;
         }
         if (Phase is InitPhase.Stopping or InitPhase.Done)
         {
-            _log.Information("{Process} ended: {Status}", process, status);
+            _log.Write(LogEvents.ExitedDuringShutdown, process, status);
             return;
         }
         if (process.Pid > 0 && _processes.GroupExists(process.Pid))
@@ -144,23 +144,19 @@ internal sealed partial class Supervisor
             case RestartDecision.Restart r:
                 process.State = ProcessState.WaitingToRestart;
                 process.RestartAt = now + r.Delay;
-                _log.Warning("{Process} ended: {Status}; restart {Count} in {Delay}", process, status,
-                    process.Restarts.Restarts, Duration.Format(r.Delay));
+                _log.Write(LogEvents.SidecarRestarting, process, status, process.Restarts.Restarts, r.Delay);
                 break;
             case RestartDecision.GiveUp g when process.Spec.Restart.OnGiveUp == GiveUpAction.Exit:
-                _log.Error("{Process} ended: {Status}; {Count} restarts within {Window}: giving up, stopping everything",
-                    process, status, g.RestartsInWindow, Duration.Format(window));
+                _log.Write(LogEvents.SidecarGaveUp, process, status, g.RestartsInWindow, window);
                 _exitCodeOverride = status.ExitCode != 0 ? status.ExitCode : 1;
                 BeginShutdown($"sidecar {process.Name} gave up", null);
                 break;
             case RestartDecision.GiveUp g:
                 process.State = ProcessState.GaveUp;
-                _log.Error("{Process} ended: {Status}; {Count} restarts within {Window}: giving up, leaving it down",
-                    process, status, g.RestartsInWindow, Duration.Format(window));
+                _log.Write(LogEvents.SidecarLeftDown, process, status, g.RestartsInWindow, window);
                 break;
             default:
-                _log.Warning("{Process} ended: {Status}; its restart policy ({Policy}) keeps it down", process, status,
-                    process.Spec.Restart.Mode);
+                _log.Write(LogEvents.SidecarNotRestarted, process, status, process.Spec.Restart.ModeName);
                 break;
         }
     }

@@ -70,7 +70,7 @@ internal sealed partial class Supervisor
             if (_processes.MissingDirectory(process.Spec) is { } directory)
             {
                 // Else every restart would fail, reported as a command not found: the wrong cause.
-                _log.Error("{Directory}: working directory not found, for sidecar {Name}", directory, process.Name);
+                _log.Write(LogEvents.WorkingDirectoryMissing, directory, process);
                 Phase = InitPhase.Done;
                 return SpawnOutcome.Failed(FileChecks.Enoent).ExitCode;
             }
@@ -110,14 +110,18 @@ internal sealed partial class Supervisor
     public void OnSignal(int received)
     {
         var routed = SignalRouting.Route(received, _options.Rewrites);
+        // Per signal: the names are looked up only when the line is written.
         if (routed.Route == SignalRoute.Drop)
         {
-            _log.Debug("dropped {Signal}", SignalNames.Name(received));
+            if (_log.IsEnabled(LogEvents.SignalDropped.Level))
+            {
+                _log.Write(LogEvents.SignalDropped, SignalNames.Name(received));
+            }
             return;
         }
-        if (routed.Signal != received)
+        if (routed.Signal != received && _log.IsEnabled(LogEvents.SignalRewritten.Level))
         {
-            _log.Debug("rewrote {From} to {To}", SignalNames.Name(received), SignalNames.Name(routed.Signal));
+            _log.Write(LogEvents.SignalRewritten, SignalNames.Name(received), SignalNames.Name(routed.Signal));
         }
         switch (routed.Route)
         {
@@ -167,12 +171,12 @@ internal sealed partial class Supervisor
                 }
                 break;
             case Rule.Watchdog when p is not null:
-                _log.Error("{Process} sent no WATCHDOG=1 for {Interval}: killing it", p, Duration.Format(p.Spec.Watchdog ?? TimeSpan.Zero));
+                _log.Write(LogEvents.WatchdogExpired, p, p.Spec.Watchdog ?? TimeSpan.Zero);
                 p.LastPing = now;
                 _signaler.ToGroup(p, SignalNumbers.Kill);
                 break;
             case Rule.ReadyTimeout when p is not null:
-                _log.Error("{Process} is required but not ready after {Timeout}: giving up", p, Duration.Format(p.Spec.ReadyTimeout));
+                _log.Write(LogEvents.NotReadyInTime, p, p.Spec.ReadyTimeout);
                 _exitCodeOverride = 1;
                 BeginShutdown($"sidecar {p.Name} not ready", null);
                 break;
@@ -188,10 +192,10 @@ internal sealed partial class Supervisor
         var code = _exitCodeOverride ?? Main.LastExit?.ExitCode ?? (_stopSignal is { } stop ? ExitStatus.KilledBy(stop).ExitCode : 1);
         if (_exitCodeOverride is null && _options.SuccessExitCodes.Contains(code))
         {
-            _log.Information("exit code {Code} is expected; exiting with 0", code);
+            _log.Write(LogEvents.ExitCodeExpected, code);
             return 0;
         }
-        _log.Information("exiting with code {Code}", code);
+        _log.Write(LogEvents.Exiting, code);
         return code;
     }
 
@@ -211,8 +215,7 @@ internal sealed partial class Supervisor
             Phase = InitPhase.Delaying;
             DelayEndsAt = _clock.Now + _options.ShutdownDelay;
             _delaySignal = routed.Signal;
-            _log.Information("{Signal} received: everything keeps running for {Delay} before it is stopped",
-                SignalNames.Name(routed.Received), Duration.Format(_options.ShutdownDelay));
+            _log.Write(LogEvents.ShutdownDelayed, SignalNames.Name(routed.Received), _options.ShutdownDelay);
             if (_options.ForwardDuringDelay && Main.IsRunning)
             {
                 _mainSignaledEarly = true;
@@ -246,8 +249,7 @@ internal sealed partial class Supervisor
         {
             sidecar.State = ProcessState.Down;
         }
-        _log.Information("{Reason}: shutting down; SIGKILL in {Timeout} for anything still running", reason,
-            Duration.Format(_options.KillTimeout));
+        _log.Write(LogEvents.ShutdownStarted, reason, _options.KillTimeout);
         Phase = InitPhase.Stopping;
         Shutdown = new ShutdownSequence([Main, .. Sidecars.Reverse()], signal ?? SignalNumbers.Term, _clock.Now,
             _options.KillTimeout, _mainSignaledEarly, _signaler, _processes, _log, _isPid1, _options.SignalTarget);

@@ -48,21 +48,4 @@ public class DurationTests
         Assert.False(Duration.TryParse(text, out var value));
         Assert.Equal(default, value);
     }
-
-    [Theory]
-    [InlineData(30_000, "30s")]
-    [InlineData(1_500, "1500ms")]
-    [InlineData(0, "0s")]
-    [InlineData(120_000, "120s")]
-    public void Formats(long milliseconds, string expected) =>
-        Assert.Equal(expected, Duration.Format(TimeSpan.FromMilliseconds(milliseconds)));
-
-    [Theory]
-    [InlineData("30s")]
-    [InlineData("1500ms")]
-    public void FormatParsesBack(string text)
-    {
-        Assert.True(Duration.TryParse(text, out var value));
-        Assert.Equal(text, Duration.Format(value));
-    }
 }

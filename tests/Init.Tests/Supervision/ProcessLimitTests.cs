@@ -18,7 +18,7 @@ public class ProcessLimitTests
         f.Start();
 
         var line = Assert.Single(f.LogLines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Equal("[init] EROR /bin/sh: cannot start: " + ProcessLimit.Explanation, line);
+        Assert.Equal("[init] EROR /bin/sh: cannot start: " + ProcessLimit.Explanation + ", for main process", line);
         Assert.Equal(1, f.Supervisor.ExitCode());
     }
 
