@@ -81,13 +81,20 @@ internal static class Program
             return StartupFailure;
         }
 
-        using var runtimeDir = Status.RuntimeDirectory.ForThisInit(
-            Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey), ProcessControl.Pid, ProcessControl.IsPid1);
-        var status = options.PublishesStatus ? new Status.StatusPublisher(runtimeDir, log) : null;
         // Only when someone listens for it: the socket costs a file and start-up time.
-        var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null ||
-            options.Sidecars.Any(s => s.Ready is Readiness.Notify || s.Watchdog is not null);
-        using var notify = wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
+        var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null;
+        foreach (var sidecar in options.Sidecars)
+        {
+            wantsNotify |= sidecar.Ready is Readiness.Notify || sidecar.Watchdog is not null;
+        }
+        // Not even named when neither the status file nor the socket needs it: a plain `init -- app` pays
+        // nothing for either (docs/design.md, "Start-up and memory").
+        using var runtimeDir = options.PublishesStatus || wantsNotify
+            ? Status.RuntimeDirectory.ForThisInit(Environment.GetEnvironmentVariable(Status.RuntimeDirectory.EnvKey),
+                ProcessControl.Pid, ProcessControl.IsPid1)
+            : null;
+        var status = runtimeDir is not null && options.PublishesStatus ? new Status.StatusPublisher(runtimeDir, log) : null;
+        using var notify = runtimeDir is not null && wantsNotify ? OpenNotifySocket(runtimeDir, log) : null;
         var common = new Dictionary<string, string>();
         if (notify is not null)
         {

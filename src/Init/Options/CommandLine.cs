@@ -10,11 +10,32 @@ internal enum InitAction
 /// <summary>What the command line asked for: an action, the settings its flags gave, and the command.</summary>
 internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOnlyList<string> Command)
 {
-    private static readonly IReadOnlyDictionary<string, OptionDefinition> ByLong =
-        OptionTable.All.ToDictionary(o => o.Long, StringComparer.Ordinal);
+    private static readonly Dictionary<string, OptionDefinition> ByLong = LongFlags();
 
-    private static readonly IReadOnlyDictionary<char, OptionDefinition> ByShort =
-        OptionTable.All.Where(o => o.Short is not null).ToDictionary(o => o.Short!.Value);
+    private static readonly Dictionary<char, OptionDefinition> ByShort = ShortFlags();
+
+    private static Dictionary<string, OptionDefinition> LongFlags()
+    {
+        var flags = new Dictionary<string, OptionDefinition>(StringComparer.Ordinal);
+        foreach (var option in OptionTable.All)
+        {
+            flags.Add(option.Long, option);
+        }
+        return flags;
+    }
+
+    private static Dictionary<char, OptionDefinition> ShortFlags()
+    {
+        var flags = new Dictionary<char, OptionDefinition>();
+        foreach (var option in OptionTable.All)
+        {
+            if (option.Short is { } letter)
+            {
+                flags.Add(letter, option);
+            }
+        }
+        return flags;
+    }
 
     /// <summary>
     /// Parses getopt-style: bundled short flags (-vv, -sg), values attached or separate (-eCODE, -e CODE,
@@ -99,7 +120,11 @@ internal sealed record CommandLine(InitAction Action, Settings Settings, IReadOn
             }
         }
 
-        var command = args.Skip(i).ToArray();
+        var command = new string[args.Count - i];
+        for (var k = 0; k < command.Length; k++)
+        {
+            command[k] = args[i + k];
+        }
         var settings = flags.Finish();
         if (command.Length == 0)
         {

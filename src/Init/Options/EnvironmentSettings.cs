@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Init.Options;
 
 /// <summary>
@@ -12,8 +10,17 @@ internal static class EnvironmentSettings
     /// <summary>Status/ reads it itself: `init status` runs without Settings.</summary>
     public const string RuntimeDirKey = "INIT_RUNTIME_DIR";
 
-    public static readonly IReadOnlySet<string> KnownInitKeys =
-        OptionTable.Variables.Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+    public static readonly IReadOnlySet<string> KnownInitKeys = KeysOf(OptionTable.Variables);
+
+    private static HashSet<string> KeysOf(IReadOnlyList<EnvVariable> variables)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var variable in variables)
+        {
+            keys.Add(variable.Key);
+        }
+        return keys;
+    }
 
     /// <summary>The process's environment, names as written (case matters, as it does to every Unix program),
     /// values byte for byte (a sidecar's COMMAND reaches it exactly).</summary>
@@ -26,7 +33,7 @@ internal static class EnvironmentSettings
         ReadEach(env, OptionTable.Variables) with { Sidecars = ReadSidecars(env) };
 
     /// <summary>INIT_SIDECARS__NAME__KEY (KEY may be ENV__VAR); sidecars in the order of their names.</summary>
-    private static ImmutableList<SidecarDeclaration>? ReadSidecars(IReadOnlyDictionary<string, string> env)
+    private static IReadOnlyList<SidecarDeclaration>? ReadSidecars(IReadOnlyDictionary<string, string> env)
     {
         var prefix = SidecarSpecs.EnvPrefix + "__";
         var byName = new SortedDictionary<string, SidecarDeclaration>(StringComparer.OrdinalIgnoreCase);
@@ -52,18 +59,19 @@ internal static class EnvironmentSettings
             }
             byName[name] = declaration.With(key, new SourcedValue(value, variable));
         }
-        return byName.Count == 0 ? null : [.. byName.Values];
+        return byName.Count == 0 ? null : new List<SidecarDeclaration>(byName.Values);
     }
 
     /// <summary>The TINI_*/DUMB_INIT_* spellings, each with its tool's meaning (see <see cref="OptionTable"/>).</summary>
     public static Settings ReadCompatible(IReadOnlyDictionary<string, string> env) => ReadEach(env, OptionTable.CompatibleVariables);
 
     /// <summary>In order, so a later variable wins where two say the same thing.</summary>
-    private static Settings ReadEach(IReadOnlyDictionary<string, string> env, IEnumerable<EnvVariable> variables)
+    private static Settings ReadEach(IReadOnlyDictionary<string, string> env, IReadOnlyList<EnvVariable> variables)
     {
         var settings = Settings.None;
-        foreach (var variable in variables)
+        for (var i = 0; i < variables.Count; i++)
         {
+            var variable = variables[i];
             // An empty value (`value: ""` in a manifest, `docker run -e VAR=`) means the variable is not set.
             if (variable.Read is { } read && env.TryGetValue(variable.Key, out var value) && value.Length > 0)
             {

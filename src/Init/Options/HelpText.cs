@@ -106,8 +106,30 @@ internal static class HelpText
         return text.Append(Prose).ToString();
     }
 
-    private static string AsFlags(EnvVariable variable) =>
-        "as " + string.Join(", ", OptionTable.All.Where(o => o.Env == variable || o.Compatible.Contains(variable)).Select(o => o.Long));
+    private static string AsFlags(EnvVariable variable)
+    {
+        var flags = new List<string>();
+        foreach (var option in OptionTable.All)
+        {
+            if (option.Env == variable || IndexOf(option.Compatible, variable) >= 0)
+            {
+                flags.Add(option.Long);
+            }
+        }
+        return "as " + string.Join(", ", flags);
+    }
+
+    private static int IndexOf(IReadOnlyList<EnvVariable> variables, EnvVariable variable)
+    {
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (variables[i] == variable)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     private static string Spelling(EnvVariable variable) =>
         variable.ValueName is { } value ? $"{variable.Key}={value}" : variable.Key;

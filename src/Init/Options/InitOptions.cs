@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Init.Signals;
 using Init.Logging;
 
@@ -35,7 +34,7 @@ internal sealed record InitOptions
     public SignalRewriteMap Rewrites { get; init; } = SignalRewriteMap.Empty;
 
     /// <summary>tini's -e: these exit codes of the main child become 0.</summary>
-    public ImmutableHashSet<int> SuccessExitCodes { get; init; } = [];
+    public IReadOnlySet<int> SuccessExitCodes { get; init; } = ReadOnlyCopies.NoCodes;
 
     public int? ParentDeathSignal { get; init; }
 
@@ -63,7 +62,7 @@ internal sealed record InitOptions
     public TimeSpan? MainWatchdog { get; init; }
 
     /// <summary>Processes kept alive beside the main one, in start order.</summary>
-    public ImmutableList<ProcessSpec> Sidecars { get; init; } = [];
+    public IReadOnlyList<ProcessSpec> Sidecars { get; init; } = [];
 
     /// <summary>
     /// Whether `init status` has anything to say beyond "the container runs": only with sidecars, a readiness

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Init.Options;
 
 /// <summary>
@@ -32,8 +30,8 @@ internal static class OptionTable
         (s, key, v) => s with { LogLevel = ValueParsers.VerbosityNumber(key, v) },
         ["0 errors only, 1 warnings (the default), 2 info, 3 debug, 4 trace"]);
 
-    public static readonly ImmutableArray<OptionDefinition> All =
-    [
+    private static readonly OptionDefinition[] Table =
+    {
         Value("--kill-timeout", 't', "D", "INIT_KILL_TIMEOUT", (s, source, v) => s with { KillTimeout = ValueParsers.Duration(source, v) },
             "after SIGTERM/SIGINT, or once the main child has exited, wait up to D",
             "(10s, 1500ms, 2m; default 30s, Kubernetes' grace period), then SIGKILL",
@@ -119,22 +117,70 @@ internal static class OptionTable
             Long = "--version", Short = 'V', Apply = (f, _, _) => f with { Action = InitAction.Version },
             Help = ["print the version and exit"],
         },
-    ];
+    };
 
     /// <summary>Variables no flag stands for.</summary>
-    public static readonly ImmutableArray<EnvVariable> EnvironmentOnly =
-    [
+    private static readonly EnvVariable[] OnlyInEnvironment =
+    {
         // `init status` runs without Settings and reads it itself (Status.RuntimeDirectory).
         new(EnvironmentSettings.RuntimeDirKey, "DIR", Read: null,
             ["where init publishes its status (default /run/init as PID 1,", "/run/init.PID otherwise)"]),
-    ];
+    };
 
     /// <summary>Every INIT_* variable, once, in table order.</summary>
-    public static readonly ImmutableArray<EnvVariable> Variables =
-        [.. All.Select(o => o.Env).OfType<EnvVariable>().Concat(EnvironmentOnly).Distinct()];
+    public static readonly IReadOnlyList<EnvVariable> Variables = CollectVariables();
+
+    public static IReadOnlyList<OptionDefinition> All => Table;
+
+    public static IReadOnlyList<EnvVariable> EnvironmentOnly => OnlyInEnvironment;
 
     /// <summary>The tini and dumb-init spellings, once, in the order they are read.</summary>
-    public static readonly ImmutableArray<EnvVariable> CompatibleVariables = [.. All.SelectMany(o => o.Compatible).Distinct()];
+    public static readonly IReadOnlyList<EnvVariable> CompatibleVariables = CollectCompatibleVariables();
+
+    // Plain loops over the arrays, run once at start-up: several options share a variable (-g and -c), and
+    // the tables are short, so a linear search is the cheapest way to keep each once.
+    private static List<EnvVariable> CollectVariables()
+    {
+        var variables = new List<EnvVariable>(Table.Length);
+        foreach (var option in Table)
+        {
+            AddOnce(variables, option.Env);
+        }
+        foreach (var variable in OnlyInEnvironment)
+        {
+            AddOnce(variables, variable);
+        }
+        return variables;
+    }
+
+    private static List<EnvVariable> CollectCompatibleVariables()
+    {
+        var variables = new List<EnvVariable>();
+        foreach (var option in Table)
+        {
+            for (var i = 0; i < option.Compatible.Count; i++)
+            {
+                AddOnce(variables, option.Compatible[i]);
+            }
+        }
+        return variables;
+    }
+
+    private static void AddOnce(List<EnvVariable> variables, EnvVariable? variable)
+    {
+        if (variable is null)
+        {
+            return;
+        }
+        foreach (var known in variables)
+        {
+            if (ReferenceEquals(known, variable))
+            {
+                return;
+            }
+        }
+        variables.Add(variable);
+    }
 
     /// <summary>A flag and a variable that read the same value the same way.</summary>
     private static OptionDefinition Value(string flag, char? letter, string valueName, string key, ReadVariable read,
@@ -157,9 +203,9 @@ internal static class OptionTable
     private static Settings AddRewrite(Settings s, string flag, string value)
     {
         var (from, to) = ValueParsers.Rewrite(flag, value);
-        return s with { Rewrites = (s.Rewrites ?? ImmutableDictionary<int, int>.Empty).SetItem(from, to) };
+        return s with { Rewrites = ReadOnlyCopies.With(s.Rewrites, from, to) };
     }
 
     private static Settings AddSuccessExitCode(Settings s, string flag, string value) =>
-        s with { SuccessExitCodes = (s.SuccessExitCodes ?? ImmutableHashSet<int>.Empty).Add(ValueParsers.ExitCode(flag, value)) };
+        s with { SuccessExitCodes = ReadOnlyCopies.With(s.SuccessExitCodes, ValueParsers.ExitCode(flag, value)) };
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Init.Options;
 
 /// <summary>One process init runs: the main one or a sidecar. Immutable; the supervisor keeps the run-time state.</summary>
@@ -40,5 +38,5 @@ internal sealed record ProcessSpec
     public TimeSpan? Watchdog { get; init; }
 
     /// <summary>Variables added to (or replacing in) the environment init passes on.</summary>
-    public ImmutableDictionary<string, string> Environment { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = ReadOnlyCopies.NoVariables;
 }

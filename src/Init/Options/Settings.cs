@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Init.Logging;
 
 namespace Init.Options;
@@ -13,8 +12,8 @@ internal sealed record Settings
 
     public SignalTarget? SignalTarget { get; init; }
     public TimeSpan? KillTimeout { get; init; }
-    public ImmutableDictionary<int, int>? Rewrites { get; init; }
-    public ImmutableHashSet<int>? SuccessExitCodes { get; init; }
+    public IReadOnlyDictionary<int, int>? Rewrites { get; init; }
+    public IReadOnlySet<int>? SuccessExitCodes { get; init; }
     public int? ParentDeathSignal { get; init; }
     public bool? Subreaper { get; init; }
     public LogLevel? LogLevel { get; init; }
@@ -24,14 +23,14 @@ internal sealed record Settings
     public bool? ForwardDuringDelay { get; init; }
     public Readiness? MainReady { get; init; }
     public TimeSpan? MainWatchdog { get; init; }
-    public ImmutableList<SidecarDeclaration>? Sidecars { get; init; }
+    public IReadOnlyList<SidecarDeclaration>? Sidecars { get; init; }
 
     /// <summary>This source wins where it spoke; rewrite maps merge, this source's entry winning per signal.</summary>
     public Settings Over(Settings lower) => new()
     {
         SignalTarget = SignalTarget ?? lower.SignalTarget,
         KillTimeout = KillTimeout ?? lower.KillTimeout,
-        Rewrites = Rewrites is null ? lower.Rewrites : lower.Rewrites?.SetItems(Rewrites) ?? Rewrites,
+        Rewrites = Rewrites is null ? lower.Rewrites : lower.Rewrites is null ? Rewrites : ReadOnlyCopies.Over(Rewrites, lower.Rewrites),
         SuccessExitCodes = SuccessExitCodes ?? lower.SuccessExitCodes,
         ParentDeathSignal = ParentDeathSignal ?? lower.ParentDeathSignal,
         Subreaper = Subreaper ?? lower.Subreaper,

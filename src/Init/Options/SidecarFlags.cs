@@ -21,7 +21,7 @@ internal static class SidecarFlags
         // The error for a bad value names the key as written: "--sidecar-option w.max_restarts: ...".
         var source = fixedKey is null ? $"{spelled} {value[..eq]}" : $"{spelled} {name}";
         var key = fixedKey ?? SidecarSpecs.NormaliseKey(value[(cut + 1)..eq], source);
-        var sidecars = settings.Sidecars ?? [];
+        var sidecars = new List<SidecarDeclaration>(settings.Sidecars ?? []);
         var index = sidecars.FindIndex(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));
         var known = index < 0 ? SidecarDeclaration.Empty(name) : sidecars[index];
         if (key == "COMMAND" && known.Values.TryGetValue(key, out var earlier))
@@ -31,6 +31,14 @@ internal static class SidecarFlags
             throw new UsageException($"{source}: sidecar '{name}' already has a command ({earlier.Source}); give each sidecar its own name");
         }
         var declaration = known.With(key, new SourcedValue(value[(eq + 1)..], source));
-        return settings with { Sidecars = index < 0 ? sidecars.Add(declaration) : sidecars.SetItem(index, declaration) };
+        if (index < 0)
+        {
+            sidecars.Add(declaration);
+        }
+        else
+        {
+            sidecars[index] = declaration;
+        }
+        return settings with { Sidecars = sidecars };
     }
 }

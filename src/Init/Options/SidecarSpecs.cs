@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Init.Options;
 
 /// <summary>Turns sidecar declarations into checked <see cref="ProcessSpec"/>s; every error names its flag or variable.</summary>
@@ -17,7 +15,19 @@ internal static class SidecarSpecs
     /// <summary>1 to 32 of letters, digits, '-' and '_', starting with a letter or digit.</summary>
     private static bool IsValidName(string name) =>
         name.Length is > 0 and <= 32 && char.IsAsciiLetterOrDigit(name[0]) &&
-        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        HasOnlyNameCharacters(name);
+
+    private static bool HasOnlyNameCharacters(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     public static string CheckName(string name, string source) =>
         IsValidName(name) && !string.Equals(name, ProcessSpec.MainName, StringComparison.OrdinalIgnoreCase)
@@ -39,15 +49,22 @@ internal static class SidecarSpecs
         var upper = k.ToUpperInvariant().Replace('-', '_');
         return Keys.Contains(upper)
             ? upper
-            : throw new UsageException($"{source}: unknown sidecar setting '{key}'; known: {string.Join(", ", Keys.Order())}, ENV.<NAME>");
+            : throw new UsageException($"{source}: unknown sidecar setting '{key}'; known: {string.Join(", ", Sorted(Keys))}, ENV.<NAME>");
     }
 
-    public static ImmutableList<ProcessSpec> Build(IEnumerable<SidecarDeclaration> declarations)
+    private static List<string> Sorted(IReadOnlySet<string> keys)
     {
-        var specs = ImmutableList<ProcessSpec>.Empty;
+        var sorted = new List<string>(keys);
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
+
+    public static IReadOnlyList<ProcessSpec> Build(IEnumerable<SidecarDeclaration> declarations)
+    {
+        var specs = new List<ProcessSpec>();
         foreach (var declaration in declarations)
         {
-            specs = specs.Add(Build(declaration));
+            specs.Add(Build(declaration));
         }
         return specs;
     }
@@ -88,12 +105,12 @@ internal static class SidecarSpecs
             OnGiveUp = Get("ON_GIVE_UP", ParseGiveUp, defaults.OnGiveUp),
         };
 
-        var environment = ImmutableDictionary<string, string>.Empty;
+        Dictionary<string, string>? environment = null;
         foreach (var (key, value) in d.Values)
         {
             if (key.StartsWith("ENV:", StringComparison.Ordinal))
             {
-                environment = environment.SetItem(key[4..], value.Value);
+                (environment ??= new(StringComparer.Ordinal))[key[4..]] = value.Value;
             }
         }
 
@@ -110,7 +127,7 @@ internal static class SidecarSpecs
             Ready = Get("READY", Readiness.Parse, Readiness.OnStart),
             ReadyTimeout = Get("READY_TIMEOUT", ValueParsers.Duration, TimeSpan.FromSeconds(60)),
             Watchdog = d.Values.TryGetValue("WATCHDOG", out var watchdog) ? ValueParsers.Interval(watchdog.Source, watchdog.Value) : null,
-            Environment = environment,
+            Environment = environment ?? ReadOnlyCopies.NoVariables,
         };
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using Init.Signals;
 using Init.Logging;
@@ -49,7 +48,7 @@ internal static class ValueParsers
         {
             throw Bad(source, value, "FROM:TO with signal names or numbers, e.g. TERM:QUIT or USR1:0 (0 drops)");
         }
-        if (!ForwardableSignals.All().Contains(from))
+        if (!IsForwardable(from))
         {
             throw new UsageException(
                 $"{source}: {SignalNames.Name(from)} cannot be rewritten: init never receives it as a forwardable signal");
@@ -57,23 +56,35 @@ internal static class ValueParsers
         return new(from, to);
     }
 
-    /// <summary>A list of FROM:TO pairs separated by commas or spaces, as INIT_REWRITE takes them.</summary>
-    public static ImmutableDictionary<int, int> Rewrites(string source, string value)
+    private static bool IsForwardable(int signal)
     {
-        var map = ImmutableDictionary<int, int>.Empty;
+        foreach (var forwardable in ForwardableSignals.All())
+        {
+            if (forwardable == signal)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A list of FROM:TO pairs separated by commas or spaces, as INIT_REWRITE takes them.</summary>
+    public static IReadOnlyDictionary<int, int> Rewrites(string source, string value)
+    {
+        var map = new Dictionary<int, int>();
         foreach (var item in value.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
             var (from, to) = Rewrite(source, item);
-            map = map.SetItem(from, to);
+            map[from] = to;
         }
         return map;
     }
 
     /// <summary>Exit codes separated by commas (spaces too); an empty item ("1,,2", "1,") is an error, not
     /// skipped: it is most likely a code that was meant and lost.</summary>
-    public static ImmutableHashSet<int> ExitCodes(string source, string value)
+    public static IReadOnlySet<int> ExitCodes(string source, string value)
     {
-        var codes = ImmutableHashSet<int>.Empty;
+        var codes = new HashSet<int>();
         foreach (var part in value.Split(','))
         {
             var items = part.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
@@ -83,7 +94,7 @@ internal static class ValueParsers
             }
             foreach (var item in items)
             {
-                codes = codes.Add(ExitCode(source, item));
+                codes.Add(ExitCode(source, item));
             }
         }
         return codes;

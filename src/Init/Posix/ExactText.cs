@@ -16,6 +16,12 @@ internal static class ExactText
 
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
+        // The usual case, every argument and variable of a plain start: decoded in one vectorised call
+        // instead of rune by rune (docs/design.md, "Start-up and memory").
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
         var text = new StringBuilder(bytes.Length);
         Span<char> units = stackalloc char[2];
         while (!bytes.IsEmpty)
@@ -38,6 +44,13 @@ internal static class ExactText
     /// <returns>the bytes, followed by a NUL when <paramref name="terminate"/> (for a C string).</returns>
     public static byte[] Encode(string text, bool terminate = false)
     {
+        // No surrogate, so nothing escaped and nothing lone: plain UTF-8.
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            var utf8Bytes = new byte[Encoding.UTF8.GetByteCount(text) + (terminate ? 1 : 0)];
+            Encoding.UTF8.GetBytes(text, utf8Bytes);
+            return utf8Bytes;
+        }
         var bytes = new List<byte>(text.Length + 1);
         Span<byte> utf8 = stackalloc byte[4];
         for (var i = 0; i < text.Length;)

@@ -42,12 +42,24 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
 
     public bool IsStopped(int pid) => ProcessTable.IsStopped(pid);
 
+    private static List<int> StoppedAmong(IReadOnlyList<ProcessTable.Entry> processes)
+    {
+        var stopped = new List<int>();
+        foreach (var p in processes)
+        {
+            if (p.State == 'T')
+            {
+                stopped.Add(p.Pid);
+            }
+        }
+        return stopped;
+    }
+
     public IReadOnlyList<int> StoppedInGroup(int pgid)
     {
         try
         {
-            return ProcessTable.StoppedDescendantsInGroup(pgid)
-                ?? ProcessTable.InGroup(pgid).Where(p => p.State == 'T').Select(p => p.Pid).ToList();
+            return ProcessTable.StoppedDescendantsInGroup(pgid) ?? StoppedAmong(ProcessTable.InGroup(pgid));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -35,5 +35,10 @@ internal sealed class SignalRewriteMap
         (uint)signal < Slots ? _to[signal] : _entries.TryGetValue(signal, out var to) ? to : signal;
 
     /// <summary>Later entries win, so a flag can override the same FROM given in the environment.</summary>
-    public SignalRewriteMap With(IEnumerable<KeyValuePair<int, int>> entries) => new(_entries.Concat(entries));
+    public SignalRewriteMap With(IEnumerable<KeyValuePair<int, int>> entries)
+    {
+        var all = new List<KeyValuePair<int, int>>(_entries);
+        all.AddRange(entries);
+        return new(all);
+    }
 }

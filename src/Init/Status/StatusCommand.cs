@@ -62,13 +62,20 @@ internal static class StatusCommand
 
         if (check)
         {
-            var failing = processes.Where(p => p.Required && (p.State != "running" || !p.Ready)).ToList();
+            var failing = new List<string>();
+            foreach (var p in processes)
+            {
+                if (p.Required && (p.State != "running" || !p.Ready))
+                {
+                    failing.Add($"{p.Name} is {(p.State == "running" ? "not ready" : p.State)}");
+                }
+            }
             if (failing.Count == 0)
             {
                 output.WriteLine("ok");
                 return 0;
             }
-            output.WriteLine("not ok: " + string.Join(", ", failing.Select(p => $"{p.Name} is {(p.State == "running" ? "not ready" : p.State)}")));
+            output.WriteLine("not ok: " + string.Join(", ", failing));
             return NotOk;
         }
 
@@ -102,11 +109,23 @@ internal static class StatusCommand
                 usage is { } c ? $"{c.CpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)}s" : "-",
             ]);
         }
-        var widths = Enumerable.Range(0, header.Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        var widths = new int[header.Length];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < widths.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], row[i].Length);
+            }
+        }
         var text = new StringBuilder();
         foreach (var row in rows)
         {
-            text.AppendLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+            var cells = new string[row.Length];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = row[i].PadRight(widths[i]);
+            }
+            text.AppendLine(string.Join("  ", cells).TrimEnd());
         }
         return text.ToString();
     }

@@ -34,12 +34,19 @@ internal static class StatusDiscovery
     {
         foreach (var pid in ancestors)
         {
-            if (live.FirstOrDefault(c => c.InitPid == pid) is { Directory: not null } above)
+            if (First(live, pid) is { Directory: not null } above)
             {
                 return (above.Directory, null);
             }
         }
-        if (live.Any(c => c.Directory == Pid1Directory) || live.Count == 0)
+        var named = new List<string>();
+        var pid1 = false;
+        foreach (var c in live)
+        {
+            pid1 |= c.Directory == Pid1Directory;
+            named.Add($"{c.Directory} (init {c.InitPid})");
+        }
+        if (pid1 || live.Count == 0)
         {
             // None: /run/init is where the "no status" message points.
             return (Pid1Directory, null);
@@ -49,7 +56,19 @@ internal static class StatusDiscovery
             return (live[0].Directory, null);
         }
         return (null, $"{live.Count} inits are running here: " +
-            string.Join(", ", live.Select(c => $"{c.Directory} (init {c.InitPid})")) + "; choose one with --dir");
+            string.Join(", ", named) + "; choose one with --dir");
+    }
+
+    private static Candidate? First(IReadOnlyList<Candidate> live, int initPid)
+    {
+        foreach (var c in live)
+        {
+            if (c.InitPid == initPid)
+            {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static List<Candidate> LiveCandidates()
@@ -57,9 +76,16 @@ internal static class StatusDiscovery
         var directories = new List<string> { Pid1Directory };
         try
         {
-            directories.AddRange(Directory.EnumerateDirectories(Parent, PerPidPrefix + "*")
-                .Where(d => int.TryParse(Path.GetFileName(d)[PerPidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-                .Order(StringComparer.Ordinal));
+            var perPid = new List<string>();
+            foreach (var d in Directory.EnumerateDirectories(Parent, PerPidPrefix + "*"))
+            {
+                if (int.TryParse(Path.GetFileName(d)[PerPidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    perPid.Add(d);
+                }
+            }
+            perPid.Sort(StringComparer.Ordinal);
+            directories.AddRange(perPid);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -46,7 +46,7 @@ internal static class StatusFile
         writer = new StatusWriter(int.Parse(header[1], CultureInfo.InvariantCulture), ParseOptional(header[2]),
             long.Parse(header[3], CultureInfo.InvariantCulture));
         var list = new List<ProcessSnapshot>();
-        foreach (var line in lines.Skip(1))
+        foreach (var line in lines.AsSpan(1))
         {
             var f = line.Split('\t');
             if (f.Length != ProcessFields)

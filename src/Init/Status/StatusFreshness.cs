@@ -17,9 +17,9 @@ internal static class StatusFreshness
         {
             return initStale;
         }
-        foreach (var p in processes.Where(p => p.State == "running"))
+        foreach (var p in processes)
         {
-            if (p.StartTicks is null || startTicksOf(p.Pid) != p.StartTicks)
+            if (p.State == "running" && p.StartTicks is null || startTicksOf(p.Pid) != p.StartTicks)
             {
                 return $"{p.Name} ({p.Pid}) is no longer running and init could not publish since (its log says why)";
             }

@@ -150,7 +150,12 @@ internal sealed class EventLoop(Supervisor supervisor, SignalFd signals, NotifyS
         if (version != _publishedVersion)
         {
             _publishedVersion = version;
-            status.Publish(ProcessControl.Pid, supervisor.All.Select(StatusSnapshots.Of).ToList());
+            var snapshots = new List<Status.ProcessSnapshot>(supervisor.All.Count);
+            foreach (var process in supervisor.All)
+            {
+                snapshots.Add(StatusSnapshots.Of(process));
+            }
+            status.Publish(ProcessControl.Pid, snapshots);
         }
     }
 

@@ -42,12 +42,25 @@ internal sealed partial class Supervisor
         return null;
     }
 
+    /// <summary>The running process that is <paramref name="pid"/> or leads its <paramref name="group"/>.</summary>
+    private SupervisedProcess? RunningAs(int pid, int group)
+    {
+        foreach (var p in All)
+        {
+            if (p.IsRunning && (p.Pid == pid || p.Pid == group))
+            {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /// <summary>An sd_notify message. The sender is known by its pid (kernel credentials) and counts for the
     /// process whose group it is in, so a wrapper's child can speak for it.</summary>
     public void OnNotify(int pid, string message)
     {
         var group = _processes.GroupOf(pid);
-        if (All.FirstOrDefault(p => p.IsRunning && (p.Pid == pid || p.Pid == group)) is not { } process)
+        if (RunningAs(pid, group) is not { } process)
         {
             _log.Write(LogEvents.NotifyFromStranger, pid, message);
             return;

@@ -40,8 +40,13 @@ internal sealed partial class Supervisor
             Name = ProcessSpec.MainName, Command = options.Command, Restart = RestartPolicy.Main, Required = true,
             Ready = options.MainReady, Watchdog = options.MainWatchdog,
         }, isMain: true);
-        Sidecars = options.Sidecars.Select(s => new SupervisedProcess(s, isMain: false)).ToList();
-        All = [Main, .. Sidecars];
+        var sidecars = new List<SupervisedProcess>(options.Sidecars.Count);
+        foreach (var spec in options.Sidecars)
+        {
+            sidecars.Add(new SupervisedProcess(spec, isMain: false));
+        }
+        Sidecars = sidecars;
+        All = [Main, .. sidecars];
     }
 
     public InitPhase Phase { get; private set; } = InitPhase.Starting;
@@ -59,7 +64,18 @@ internal sealed partial class Supervisor
     public TimeSpan DelayEndsAt { get; private set; }
 
     /// <summary>Changes with anything `init status` shows.</summary>
-    public int Version => All.Sum(p => p.Version);
+    public int Version
+    {
+        get
+        {
+            var version = 0;
+            for (var i = 0; i < All.Count; i++)
+            {
+                version += All[i].Version;
+            }
+            return version;
+        }
+    }
 
     /// <summary>Starts the sidecars, then the main process once the REQUIRED ones are ready.</summary>
     /// <returns>the shell's exit code (127, 126) when a command cannot run, before anything started; else null.</returns>
@@ -89,10 +105,22 @@ internal sealed partial class Supervisor
         return null;
     }
 
+    private bool RequiredSidecarsReady()
+    {
+        foreach (var s in Sidecars)
+        {
+            if (s.Spec.Required && !(s.IsRunning && s.Ready))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>After every batch of events: the main process may start now, the shutdown may move on.</summary>
     public void Settle()
     {
-        if (Phase == InitPhase.Starting && Sidecars.All(s => !s.Spec.Required || (s.IsRunning && s.Ready)))
+        if (Phase == InitPhase.Starting && RequiredSidecarsReady())
         {
             Phase = InitPhase.Running;
             Spawn(Main);
@@ -245,13 +273,21 @@ internal sealed partial class Supervisor
         {
             return;
         }
-        foreach (var sidecar in Sidecars.Where(s => s.State == ProcessState.WaitingToRestart))
+        foreach (var sidecar in Sidecars)
         {
-            sidecar.State = ProcessState.Down;
+            if (sidecar.State == ProcessState.WaitingToRestart)
+            {
+                sidecar.State = ProcessState.Down;
+            }
         }
         _log.Write(LogEvents.ShutdownStarted, reason, _options.KillTimeout);
         Phase = InitPhase.Stopping;
-        Shutdown = new ShutdownSequence([Main, .. Sidecars.Reverse()], signal ?? SignalNumbers.Term, _clock.Now,
+        var stopOrder = new List<SupervisedProcess>(All.Count) { Main };
+        for (var i = Sidecars.Count - 1; i >= 0; i--)
+        {
+            stopOrder.Add(Sidecars[i]);
+        }
+        Shutdown = new ShutdownSequence(stopOrder, signal ?? SignalNumbers.Term, _clock.Now,
             _options.KillTimeout, _mainSignaledEarly, _signaler, _processes, _log, _isPid1, _options.SignalTarget);
         Shutdown.Advance(_clock.Now);
     }

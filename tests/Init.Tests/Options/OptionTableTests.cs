@@ -8,7 +8,7 @@ public class OptionTableTests
     [Fact]
     public void EachSpellingBelongsToOneOption()
     {
-        Assert.Equal(OptionTable.All.Length, OptionTable.All.Select(o => o.Long).Distinct().Count());
+        Assert.Equal(OptionTable.All.Count, OptionTable.All.Select(o => o.Long).Distinct().Count());
         var shorts = OptionTable.All.Select(o => o.Short).OfType<char>().ToList();
         Assert.Equal(shorts.Count, shorts.Distinct().Count());
         // Options may share a variable (-g and -c), but then as one declaration, read once.

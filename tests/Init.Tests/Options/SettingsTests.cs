@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Init.Options;
 using Init.Logging;
 using Xunit;
@@ -11,7 +10,7 @@ public class SettingsTests
     {
         SignalTarget = SignalTarget.Child,
         KillTimeout = TimeSpan.FromSeconds(1),
-        SuccessExitCodes = [1],
+        SuccessExitCodes = new HashSet<int> { 1 },
         ParentDeathSignal = 1,
         Subreaper = true,
         LogLevel = LogLevel.Verbose,
@@ -23,7 +22,7 @@ public class SettingsTests
     {
         SignalTarget = SignalTarget.Group,
         KillTimeout = TimeSpan.FromSeconds(2),
-        SuccessExitCodes = [2],
+        SuccessExitCodes = new HashSet<int> { 2 },
         ParentDeathSignal = 2,
         Subreaper = false,
         LogLevel = LogLevel.Debug,
@@ -38,8 +37,8 @@ public class SettingsTests
         LogLevel = LogLevel.Error,
     };
 
-    private static ImmutableDictionary<int, int> Map(params (int From, int To)[] entries) =>
-        entries.ToImmutableDictionary(e => e.From, e => e.To);
+    private static IReadOnlyDictionary<int, int> Map(params (int From, int To)[] entries) =>
+        entries.ToDictionary(e => e.From, e => e.To);
 
     [Fact]
     public void FlagsWinOverEverything()
@@ -115,8 +114,8 @@ public class SettingsTests
 
     [Fact]
     public void SuccessExitCodesAreReplacedNotMerged() =>
-        Assert.Equal([143], new Settings { SuccessExitCodes = [143] }
-            .Over(new Settings { SuccessExitCodes = [130] }).SuccessExitCodes!);
+        Assert.Equal([143], new Settings { SuccessExitCodes = new HashSet<int> { 143 } }
+            .Over(new Settings { SuccessExitCodes = new HashSet<int> { 130 } }).SuccessExitCodes!);
 
     [Fact]
     public void Defaults()

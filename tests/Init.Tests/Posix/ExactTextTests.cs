@@ -51,6 +51,14 @@ public class ExactTextTests
     public void A_C_string_ends_in_one_NUL() =>
         Assert.Equal(new byte[] { 0xff, (byte)'x', 0 }, ExactText.Encode(ExactText.Decode([0xff, (byte)'x']), terminate: true));
 
+    /// <summary>Plain text takes the one-call path (no surrogate to escape); it must end the same way.</summary>
+    [Fact]
+    public void A_plain_C_string_ends_in_one_NUL()
+    {
+        Assert.Equal(new byte[] { (byte)'x', 0xc3, 0xbc, 0 }, ExactText.Encode("xü", terminate: true));
+        Assert.Equal(new byte[] { 0 }, ExactText.Encode("", terminate: true));
+    }
+
     [Fact]
     public void A_command_splits_into_words_with_its_bytes_kept()
     {

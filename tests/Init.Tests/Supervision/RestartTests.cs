@@ -126,7 +126,7 @@ public class RestartTests
     {
         var options = WithSidecars(Sidecar("db") with { Required = true, Ready = new Readiness.Notify() }) with
         {
-            SuccessExitCodes = [143],
+            SuccessExitCodes = new HashSet<int> { 143 },
         };
         var f = new SupervisorFixture(options);
         f.Start();
