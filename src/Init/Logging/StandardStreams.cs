@@ -11,10 +11,10 @@ namespace Init.Logging;
 /// </summary>
 internal static class StandardStreams
 {
-    public static TextWriter Out { get; } = Writer(new FileDescriptorStream(1));
+    public static TextWriter Out => Stdout.Writer;
 
     /// <summary>One-line errors before anything starts: written whole, as any program's.</summary>
-    public static TextWriter Error { get; } = Writer(new FileDescriptorStream(2));
+    public static TextWriter Error => Stderr.Writer;
 
     private static readonly FileDescriptorStream LogStream = new(2, neverBlock: true);
 
@@ -25,6 +25,18 @@ internal static class StandardStreams
 
     /// <summary>The stream's note on lines it had to drop is a line of <paramref name="log"/>'s, in its format.</summary>
     public static void NoteDroppedLinesIn(Log log) => LogStream.DroppedNote = count => log.Line(LogEvents.LogLinesDropped, count);
+
+    // A run that only supervises never writes to these two: each is made on first use, not at start-up
+    // (docs/design.md, "Start-up and memory").
+    private static class Stdout
+    {
+        public static readonly TextWriter Writer = StandardStreams.Writer(new FileDescriptorStream(1));
+    }
+
+    private static class Stderr
+    {
+        public static readonly TextWriter Writer = StandardStreams.Writer(new FileDescriptorStream(2));
+    }
 
     private static TextWriter Writer(Stream stream, int bufferSize = 256) =>
         new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize)

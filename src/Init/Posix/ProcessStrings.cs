@@ -33,12 +33,30 @@ internal static unsafe class ProcessStrings
     /// <param name="environ">NULL-terminated "NAME=VALUE" strings.</param>
     public static IReadOnlyDictionary<string, string> Variables(byte** environ)
     {
-        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var entry = environ; *entry != null; entry++)
+        // Sized once and split as bytes ('=' is ASCII), so each variable costs its two strings and nothing
+        // else: this runs at every start (docs/design.md, "Start-up and memory").
+        var count = 0;
+        while (environ[count] != null)
         {
-            var text = ExactText.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(*entry));
-            var eq = text.IndexOf('=');
-            variables.TryAdd(eq < 0 ? text : text[..eq], eq < 0 ? "" : text[(eq + 1)..]);
+            count++;
+        }
+        var variables = new Dictionary<string, string>(count, StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var entry = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(environ[i]);
+            var eq = entry.IndexOf((byte)'=');
+            if (eq < 0)
+            {
+                variables.TryAdd(ExactText.Decode(entry), "");
+            }
+            else
+            {
+                var name = ExactText.Decode(entry[..eq]);
+                if (!variables.ContainsKey(name))
+                {
+                    variables.Add(name, ExactText.Decode(entry[(eq + 1)..]));
+                }
+            }
         }
         return variables;
     }
