@@ -52,13 +52,18 @@ internal static class StatusDiscovery
             string.Join(", ", live.Select(c => $"{c.Directory} (init {c.InitPid})")) + "; choose one with --dir");
     }
 
+    /// <summary>"init.PID". The pattern "init.*" also matches "init" itself (a pattern's ".*" may match nothing).</summary>
+    internal static bool IsPerPidName(string name) =>
+        name.Length > PerPidPrefix.Length && name.StartsWith(PerPidPrefix, StringComparison.Ordinal) &&
+        int.TryParse(name.AsSpan(PerPidPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
     private static List<Candidate> LiveCandidates()
     {
         var directories = new List<string> { Pid1Directory };
         try
         {
             directories.AddRange(Directory.EnumerateDirectories(Parent, PerPidPrefix + "*")
-                .Where(d => int.TryParse(Path.GetFileName(d)[PerPidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                .Where(d => IsPerPidName(Path.GetFileName(d)))
                 .Order(StringComparer.Ordinal));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
