@@ -213,13 +213,15 @@ public class StatusTests : IDisposable
         first.WaitForReady();
         ProcFs.WaitUntil(() => StatusFromOutside(first).ExitCode == 0, "the first init's status is there");
 
-        // The second init's main process runs `init status` itself, once its init has published.
+        // The second init's main process runs `init status` itself, once its init has published (a sidecar of
+        // its own: without one, or a readiness check, init publishes no status).
         using var second = InitProcess.Start(Mode.Subreaper,
-            ["--", "sh", "-c", "until [ -e /run/init.$PPID/status ]; do sleep 0.01; done; \"$0\" status; exec \"$1\" signals",
+            ["--sidecar", "idle=sleep 1000", "--", "sh", "-c", "until [ -e /run/init.$PPID/status ]; do sleep 0.01; done; \"$0\" status; exec \"$1\" signals",
                 Artifacts.Init, Artifacts.Probe],
             env: null, launcher: ["nsenter", "-t", first.InitPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m"]);
         second.WaitForReady();
         Assert.Matches(@"(?m)^main\s+\d+\s+running\s", second.Output);
+        Assert.Matches(@"(?m)^idle\s+\d+\s+running\s", second.Output);
         Assert.DoesNotContain("worker", second.Output);
 
         var (code, output) = StatusFromOutside(first);

@@ -13,7 +13,21 @@ internal static class StatusCommand
     public const string Name = "status";
     private const int NotOk = 1;
 
+    /// <summary>An exec probe must get an answer, never a stack trace: anything unforeseen is one line and 1.</summary>
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            return Answer(args, output, error);
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"init status: internal error ({Posix.ErrorText.Of(e)}); please report this");
+            return NotOk;
+        }
+    }
+
+    private static int Answer(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         bool json = false, check = false;
         string? dir = null;
@@ -50,7 +64,7 @@ internal static class StatusCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
         {
-            error.WriteLine($"init status: no status at {path} ({(e is FormatException or OverflowException ? "not a status file init wrote" : Posix.ErrorText.Of(e))}); is init running here? (--dir or {RuntimeDirectory.EnvKey})");
+            error.WriteLine($"init status: no status at {path} ({(e is FormatException or OverflowException ? "not a status file init wrote" : Posix.ErrorText.Of(e))}); is init running here, with a sidecar, --ready or --watchdog (without them it publishes none)? (--dir or {RuntimeDirectory.EnvKey})");
             return NotOk;
         }
         if (StatusFreshness.WhyStale(writer, processes, Processes.ProcessTable.StartTicks) is { } stale)

@@ -71,6 +71,11 @@ internal static class StatusDiscovery
         return null;
     }
 
+    /// <summary>"init.PID". The pattern "init.*" also matches "init" itself (a pattern's ".*" may match nothing).</summary>
+    internal static bool IsPerPidName(string name) =>
+        name.Length > PerPidPrefix.Length && name.StartsWith(PerPidPrefix, StringComparison.Ordinal) &&
+        int.TryParse(name.AsSpan(PerPidPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
     private static List<Candidate> LiveCandidates()
     {
         var directories = new List<string> { Pid1Directory };
@@ -79,7 +84,7 @@ internal static class StatusDiscovery
             var perPid = new List<string>();
             foreach (var d in Directory.EnumerateDirectories(Parent, PerPidPrefix + "*"))
             {
-                if (int.TryParse(Path.GetFileName(d)[PerPidPrefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                if (IsPerPidName(Path.GetFileName(d)))
                 {
                     perPid.Add(d);
                 }

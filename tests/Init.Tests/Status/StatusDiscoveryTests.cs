@@ -11,6 +11,17 @@ public class StatusDiscoveryTests
     private static readonly Candidate A = new("/run/init.40", 40);
     private static readonly Candidate B = new("/run/init.77", 77);
 
+    [Theory]
+    [InlineData("init.40", true)]
+    [InlineData("init.1234567", true)]
+    [InlineData("init", false)] // what the pattern "init.*" also matches: once a crash as PID 1
+    [InlineData("init.", false)]
+    [InlineData("init.x", false)]
+    [InlineData("init.-4", false)]
+    [InlineData("initd.40", false)]
+    public void Only_init_dot_pid_directories_are_per_pid_ones(string name, bool perPid) =>
+        Assert.Equal(perPid, StatusDiscovery.IsPerPidName(name));
+
     [Fact]
     public void Init_runtime_dir_is_the_answer_when_set() =>
         Assert.Equal(("/srv/status", (string?)null), StatusDiscovery.Find("/srv/status"));
