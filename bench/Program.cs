@@ -55,7 +55,9 @@ metrics.Add(new("shutdown latency, median", "ms", shutdown, "at most 1 ms over t
 
 Directory.CreateDirectory(outDir);
 var machine = Machine();
-File.WriteAllText(Path.Combine(outDir, "benchmarks.md"), Report.Markdown(metrics, names, machine, quick ? "quick mode" : "full run", DateTimeOffset.UtcNow));
+var mdPath = Path.Combine(outDir, "benchmarks.md");
+File.WriteAllText(mdPath, Report.Markdown(metrics, names, machine, quick ? "quick mode" : "full run", DateTimeOffset.UtcNow)
+    + Report.KeptNotes(File.Exists(mdPath) ? File.ReadAllText(mdPath) : ""));
 File.WriteAllText(Path.Combine(outDir, "benchmarks.svg"), Report.Svg(metrics, names));
 foreach (var m in metrics)
 {

@@ -14,6 +14,13 @@ public static class Report
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>Below this line docs/benchmarks.md is written by hand (where the time and memory go, what was
+    /// cut, the floors); a run rewrites what is above it and keeps the rest.</summary>
+    public const string NotesMarker = "<!-- Written by hand from here on: the benchmark keeps it. -->";
+
+    public static string KeptNotes(string existing) =>
+        existing.IndexOf(NotesMarker, StringComparison.Ordinal) is var at and >= 0 ? Environment.NewLine + existing[at..] : "";
+
     public static string Markdown(IReadOnlyList<Metric> metrics, IReadOnlyList<string> names, string machine, string mode, DateTimeOffset when)
     {
         var md = new StringBuilder();
