@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Bench;
 
 /// <summary>The measurements, each run for every contender in turn (A B C A B C ...) so drift hits all alike.</summary>
-public sealed class Measure(IReadOnlyList<Contender> contenders, string helper, bool quick)
+public sealed class Measure(IReadOnlyList<Contender> contenders, string helper, string floor, bool quick)
 {
     private static Process Start(IReadOnlyList<string> argv, bool readStdout)
     {
@@ -37,16 +37,25 @@ public sealed class Measure(IReadOnlyList<Contender> contenders, string helper, 
         }
     }
 
-    /// <summary>Wall time of `X -- /bin/true`, minus that of `/bin/true` alone (measured in the same rotation).</summary>
+    /// <summary>The key of the start-up floor in <see cref="StartupOverheadMs"/>.</summary>
+    public const string Floor = "floor";
+
+    /// <summary>Wall time of `X -- /bin/true`, minus that of `/bin/true` alone (measured in the same rotation);
+    /// also of the floor (bench/floor: init's runtime running `/bin/true` and nothing else), under <see cref="Floor"/>.</summary>
     public Dictionary<string, (double Median, double P90)> StartupOverheadMs()
     {
         var runs = quick ? 20 : 300;
         var times = contenders.ToDictionary(c => c.Name, _ => new List<double>());
+        times[Floor] = [];
         var baseline = new List<double>();
-        foreach (var (_, who) in Rounds(runs))
+        foreach (var (round, who) in Rounds(runs))
         {
             times[who.Name].Add(TimeRun(who.Command("/bin/true")));
             baseline.Add(TimeRun(["/bin/true"]));
+            if (who == contenders[round % contenders.Count])
+            {
+                times[Floor].Add(TimeRun([floor, "/bin/true"]));
+            }
         }
         var trueMedian = Stats.Median(baseline);
         return times.ToDictionary(t => t.Key,

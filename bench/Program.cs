@@ -15,10 +15,11 @@ InstallPeers();
 var helper = Path.Combine(work, "helper");
 Run("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", helper, Path.Combine(root, "bench", "helper.c"));
 Run("dotnet", "publish", Path.Combine(root, "src", "Init", "Init.csproj"), "-c", "Release", "-o", Path.Combine(work, "init"), "-nologo", "-v", "quiet");
+Run("dotnet", "publish", Path.Combine(root, "bench", "floor", "Floor.csproj"), "-c", "Release", "-o", Path.Combine(work, "floor"), "-nologo", "-v", "quiet");
 
 var contenders = Contender.All(Path.Combine(work, "init", "init"));
 var names = contenders.Select(c => c.Name).ToList();
-var measure = new Measure(contenders, helper, quick);
+var measure = new Measure(contenders, helper, Path.Combine(work, "floor", "floor"), quick);
 var idlePeriod = TimeSpan.FromSeconds(quick ? 2 : 10);
 
 Console.WriteLine($"benchmark ({(quick ? "quick" : "full")}): {string.Join(", ", names)}");
@@ -56,9 +57,10 @@ metrics.Add(new("shutdown latency, median", "ms", shutdown, "at most 1 ms over t
 Directory.CreateDirectory(outDir);
 var machine = Machine();
 var mdPath = Path.Combine(outDir, "benchmarks.md");
-File.WriteAllText(mdPath, Report.Markdown(metrics, names, machine, quick ? "quick mode" : "full run", DateTimeOffset.UtcNow)
+File.WriteAllText(mdPath, Report.Markdown(metrics, names, machine, quick ? "quick mode" : "full run", DateTimeOffset.UtcNow, startup[Measure.Floor])
     + Report.KeptNotes(File.Exists(mdPath) ? File.ReadAllText(mdPath) : ""));
 File.WriteAllText(Path.Combine(outDir, "benchmarks.svg"), Report.Svg(metrics, names));
+Console.WriteLine($"start-up floor (bench/floor), median {startup[Measure.Floor].Median.ToString("0.##", CultureInfo.InvariantCulture)} ms");
 foreach (var m in metrics)
 {
     Console.WriteLine($"{m.Name,-40} {string.Join("  ", names.Select(n => $"{n}={m.Values[n].ToString("0.##", CultureInfo.InvariantCulture)}"))}");

@@ -21,7 +21,8 @@ public static class Report
     public static string KeptNotes(string existing) =>
         existing.IndexOf(NotesMarker, StringComparison.Ordinal) is var at and >= 0 ? Environment.NewLine + existing[at..] : "";
 
-    public static string Markdown(IReadOnlyList<Metric> metrics, IReadOnlyList<string> names, string machine, string mode, DateTimeOffset when)
+    public static string Markdown(IReadOnlyList<Metric> metrics, IReadOnlyList<string> names, string machine, string mode, DateTimeOffset when,
+        (double Median, double P90) floor)
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmarks: init beside tini, tini-static, dumb-init and catatonit");
@@ -38,6 +39,10 @@ public static class Report
             var met = m.Target == "-" ? "-" : m.Met(m.Values["init"], m.Values["tini"]) ? "yes" : "**no**";
             md.AppendLine($"| {m.Name} ({m.Unit}) | {string.Join(" | ", cells)} | {FormatRatio(m.RatioToTini("init"))} | {m.Target} | {met} |");
         }
+        md.AppendLine();
+        md.AppendLine($"Start-up floor in the same run: bench/floor, a program built with init's runtime and its settings " +
+            $"(src/Init/NativeRuntime.props) that only runs `/bin/true` and waits for it, costs {Format(floor.Median)} ms " +
+            $"(p90 {Format(floor.P90)} ms) over `/bin/true`; init adds {Format(metrics.First(m => m.Name == "start-up overhead, median").Values["init"] - floor.Median)} ms to it.");
         md.AppendLine();
         md.AppendLine("![init and the others, as ratios to tini](benchmarks.svg)");
         md.AppendLine();

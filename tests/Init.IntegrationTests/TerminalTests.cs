@@ -57,8 +57,15 @@ public class TerminalTests
         run.WaitForLine("ready");
         var child = ProcFs.Descendants(run.InitPid).Single(s => s.Comm is "sh" or "sleep");
         ProcFs.WaitUntil(() => ProcFs.ReadStat(child.Pid)?.Comm == "sleep", "sleep runs");
+        // What the child is, for a failure: its group, the terminal's foreground group, and whether SIGINT
+        // could reach it at all (inherited as ignored or blocked from whoever started the test).
+        var facts = $"sleep {child.Pid}: pgrp {child.PGrp}, tpgid {child.TpGid}, " +
+            $"SIGINT ignored {ProcFs.Has(ProcFs.StatusMask(child.Pid, "SigIgn"), SIGINT)}, " +
+            $"blocked {ProcFs.Has(ProcFs.StatusMask(child.Pid, "SigBlk"), SIGINT)}";
+        Assert.True(child.TpGid > 1 && child.TpGid == child.PGrp, facts);
         Signal(-child.TpGid, SIGINT);
-        Assert.Equal(130, run.WaitForExit());
+        var exit = Record.Exception(() => Assert.Equal(130, run.WaitForExit()));
+        Assert.True(exit is null, $"{facts}; {exit?.Message}");
     }
 
     [Fact]
