@@ -100,10 +100,17 @@ internal static class Program
         {
             common["NOTIFY_SOCKET"] = notify.Path;
         }
+        // init leaves its start directory for / (docs/design.md, "Spawning") and its children get it back by
+        // chdir; one it could not enter again (started there as a user who may not search it) it stays in,
+        // and children inherit it, as under tini.
         var startDirectory = ProcessControl.CurrentDirectory();
-        if (startDirectory is not null)
+        if (startDirectory is not null && FileChecks.CanEnter(startDirectory))
         {
             ProcessControl.LeaveStartDirectory();
+        }
+        else
+        {
+            startDirectory = null;
         }
         var clock = new MonotonicClock();
         var spawner = new ChildSpawner(common, startDirectory);

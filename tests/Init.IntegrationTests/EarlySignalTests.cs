@@ -14,7 +14,7 @@ public class EarlySignalTests
     [Fact]
     public void A_sigterm_sent_the_moment_init_exists_is_never_lost()
     {
-        const int runs = 100;
+        const int runs = 1_000;
         for (var i = 0; i < runs; i++)
         {
             using var run = InitProcess.Start(Mode.Pid1, "sleep", "100");

@@ -145,4 +145,28 @@ public sealed partial class TransparencyTests : IDisposable
 
     [GeneratedRegex(@"reaped zombie pid \d+")]
     private static partial Regex ReapedZombie();
+
+    /// <summary>
+    /// Started as a user in a directory that user may not search (setpriv from root's 0700 directory), init
+    /// cannot enter it again once it has left it: it stays, and the child inherits it, as under tini (which
+    /// never moves). It used to fail the child's chdir and report "cannot execute (Permission denied)", 126.
+    /// </summary>
+    [TiniFact]
+    public void A_start_directory_the_user_may_not_search_is_kept_as_tini_keeps_it()
+    {
+        var closed = Path.Combine(_dir, "closed");
+        var bin = Path.Combine(_dir, "bin");
+        Directory.CreateDirectory(closed);
+        Directory.CreateDirectory(bin);
+        File.Copy(Artifacts.Init, Path.Combine(bin, "init"));
+        Artifacts.Run("chmod", ["755", _dir, bin, Path.Combine(bin, "init")]);
+        Artifacts.Run("chmod", ["700", closed]);
+        foreach (var init in new[] { Path.Combine(bin, "init"), ReferenceInits.Tini })
+        {
+            using var run = InitProcess.StartCommand("sh",
+                ["-c", "cd \"$1\" && exec setpriv --reuid=64124 --regid=64124 --clear-groups \"$2\" -- /bin/sh -c 'exit 7'",
+                    "sh", closed, init]);
+            Assert.True(run.WaitForExit() == 7, $"{init}: {run.Output}");
+        }
+    }
 }

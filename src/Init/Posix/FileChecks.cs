@@ -28,6 +28,16 @@ internal static unsafe partial class FileChecks
         }
     }
 
+    /// <summary>Whether this process could chdir into <paramref name="directory"/>: a process may be started in a
+    /// directory it cannot search (a user switched by setpriv or su, say), and then cannot enter it again.</summary>
+    public static bool CanEnter(string directory)
+    {
+        fixed (byte* p = ExactText.Encode(directory, terminate: true))
+        {
+            return Access(p, XOk) == 0;
+        }
+    }
+
     public static bool IsDirectory(string path)
     {
         fixed (byte* p = ExactText.Encode(path, terminate: true))

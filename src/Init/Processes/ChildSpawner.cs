@@ -7,7 +7,7 @@ namespace Init.Processes;
 /// <summary>Starts a child the way its author expects: own process group, init's start-up signal state, the
 /// terminal, and the directory init was started in (or its WORKDIR, relative to that).</summary>
 /// <param name="commonEnvironment">set for every child (NOTIFY_SOCKET).</param>
-/// <param name="startDirectory">init's start directory; null when it could not be named (init then stays in it).</param>
+/// <param name="startDirectory">init's start directory; null when it could not be named or entered again (init then stays in it, and children inherit it).</param>
 internal sealed class ChildSpawner(IReadOnlyDictionary<string, string> commonEnvironment, string? startDirectory)
 {
     /// <returns>the child's working directory when it does not exist (a sidecar's WORKDIR); else null.</returns>
