@@ -81,12 +81,7 @@ internal static class Program
             return StartupFailure;
         }
 
-        // Only when someone listens for it: the socket costs a file and start-up time.
-        var wantsNotify = options.MainReady is Readiness.Notify || options.MainWatchdog is not null;
-        foreach (var sidecar in options.Sidecars)
-        {
-            wantsNotify |= sidecar.Ready is Readiness.Notify || sidecar.Watchdog is not null;
-        }
+        var wantsNotify = options.NeedsNotifySocket;
         // Not even named when neither the status file nor the socket needs it: a plain `init -- app` pays
         // nothing for either (docs/design.md, "Start-up and memory").
         using var runtimeDir = options.PublishesStatus || wantsNotify

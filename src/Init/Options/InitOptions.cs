@@ -70,4 +70,19 @@ internal sealed record InitOptions
     /// `init -- app` pays nothing for the feature; docs/design.md, "Start-up and memory").
     /// </summary>
     public bool PublishesStatus => Sidecars.Count > 0 || MainReady is not Readiness.Started || MainWatchdog is not null;
+
+    /// <summary>Whether any process reports by sd_notify (READY=notify, or a watchdog): only then is the notify
+    /// socket opened, a file and start-up time that nothing else needs.</summary>
+    public bool NeedsNotifySocket
+    {
+        get
+        {
+            var needed = MainReady is Readiness.Notify || MainWatchdog is not null;
+            foreach (var sidecar in Sidecars)
+            {
+                needed |= sidecar.Ready is Readiness.Notify || sidecar.Watchdog is not null;
+            }
+            return needed;
+        }
+    }
 }

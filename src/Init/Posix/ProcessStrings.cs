@@ -61,5 +61,20 @@ internal static unsafe class ProcessStrings
         return variables;
     }
 
-    public static string? Variable(string name) => Environment().GetValueOrDefault(name);
+    /// <summary>One variable, the first NAME= in environ as for getenv, found by comparing bytes: looked up at
+    /// every spawn (PATH), it decodes only the value, not the whole environment.</summary>
+    public static string? Variable(string name)
+    {
+        var environ = NativeImports.Environ();
+        var prefix = ExactText.Encode(name + "=", terminate: false);
+        for (var i = 0; environ[i] != null; i++)
+        {
+            var entry = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(environ[i]);
+            if (entry.StartsWith(prefix))
+            {
+                return ExactText.Decode(entry[prefix.Length..]);
+            }
+        }
+        return null;
+    }
 }

@@ -86,6 +86,9 @@ internal static class ProcessTable
             ? ticks
             : null;
 
+    /// <summary>The parent of a live process; 0 when it is gone (or has none: PID 1's parent is 0).</summary>
+    public static int ParentOf(int pid) => ReadStat(pid) is { Fields.Length: > 1 } stat ? Number(stat.Fields[1]) : 0;
+
     /// <summary>The process group of a live process; 0 when it is gone.</summary>
     public static int GroupOf(int pid) => ReadStat(pid) is { Fields.Length: > 2 } stat ? Number(stat.Fields[2]) : 0;
 

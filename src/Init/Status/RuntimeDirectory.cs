@@ -54,7 +54,7 @@ internal sealed class RuntimeDirectory : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Never created, or something else was put there meanwhile: leave it.
+            // Something else was put there meanwhile: leave it.
         }
     }
 }

@@ -123,8 +123,7 @@ internal static class StatusDiscovery
     private static List<int> Ancestors(int pid)
     {
         var ancestors = new List<int>();
-        while (ancestors.Count < 4096 && Processes.ProcessTable.ReadStat(pid) is { Fields.Length: > 1 } stat &&
-               int.TryParse(stat.Fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parent) && parent > 0)
+        while (ancestors.Count < 4096 && Processes.ProcessTable.ParentOf(pid) is var parent and > 0)
         {
             ancestors.Add(parent);
             pid = parent;

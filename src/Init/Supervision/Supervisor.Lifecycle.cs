@@ -15,7 +15,7 @@ internal sealed partial class Supervisor
         {
             _jobControl.OnChildStopped(Main, e.Pid, e.StopSignal);
         }
-        else if (RunningWithPid(e.Pid) is { } process)
+        else if (RunningAs(e.Pid, e.Pid) is { } process)
         {
             OnEnded(process, e.Status);
         }
@@ -29,27 +29,15 @@ internal sealed partial class Supervisor
         }
     }
 
-    /// <summary>A loop, not a query: it runs for every orphan reaped, and must not allocate.</summary>
-    private SupervisedProcess? RunningWithPid(int pid)
+    /// <summary>The running process that is <paramref name="pid"/> or leads its <paramref name="group"/>. A loop,
+    /// not a query or a foreach over the interface: it runs for every orphan reaped, and must not allocate.</summary>
+    private SupervisedProcess? RunningAs(int pid, int group)
     {
         for (var i = 0; i < All.Count; i++)
         {
-            if (All[i].Pid == pid && All[i].IsRunning)
+            if (All[i].IsRunning && (All[i].Pid == pid || All[i].Pid == group))
             {
                 return All[i];
-            }
-        }
-        return null;
-    }
-
-    /// <summary>The running process that is <paramref name="pid"/> or leads its <paramref name="group"/>.</summary>
-    private SupervisedProcess? RunningAs(int pid, int group)
-    {
-        foreach (var p in All)
-        {
-            if (p.IsRunning && (p.Pid == pid || p.Pid == group))
-            {
-                return p;
             }
         }
         return null;
