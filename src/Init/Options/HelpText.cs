@@ -75,7 +75,8 @@ internal static class HelpText
         ready, restarts, uptime, last exit, RSS and CPU time; --json for machines; --check exits 0 only when
         the main process and every REQUIRED sidecar are running and ready (for exec probes), else 1. Without
         --dir it reads INIT_RUNTIME_DIR, else the running init above it, else /run/init, else the only running
-        /run/init.PID; several: it lists them. A status init could not keep up to date fails (exit 1).
+        /run/init.PID; several: it lists them. A status init could not keep up to date fails (exit 1). Only
+        an init with sidecars, --ready or --watchdog publishes a status (a plain one has none to report).
 
         Exit codes: the child's code, or 128+N for death by signal N; 2 for a bad option or environment value;
         126 when a command cannot be executed; 127 when one (or a sidecar's WORKDIR) is not found; 1 when init
