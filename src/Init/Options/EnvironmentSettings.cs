@@ -22,9 +22,13 @@ internal static class EnvironmentSettings
         return keys;
     }
 
-    /// <summary>The process's environment, names as written (case matters, as it does to every Unix program),
-    /// values byte for byte (a sidecar's COMMAND reaches it exactly).</summary>
-    public static IReadOnlyDictionary<string, string> FromProcessEnvironment() => Posix.ProcessStrings.Environment();
+    /// <summary>How every variable init reads is named: INIT_*, and tini's and dumb-init's spellings. No other
+    /// variable is decoded at start-up (a unit test checks that <see cref="OptionTable"/> keeps to these).</summary>
+    public static readonly string[] Prefixes = ["INIT_", "TINI_", "DUMB_INIT_"];
+
+    /// <summary>The process's variables named as init's are (<see cref="Prefixes"/>), names as written (case
+    /// matters, as it does to every Unix program), values byte for byte (a sidecar's COMMAND reaches it exactly).</summary>
+    public static IReadOnlyDictionary<string, string> FromProcessEnvironment() => Posix.ProcessStrings.Environment(Prefixes);
 
     /// <summary>INIT_* layered over the TINI_*/DUMB_INIT_* spellings.</summary>
     public static Settings Read(IReadOnlyDictionary<string, string> env) => ReadInit(env).Over(ReadCompatible(env));

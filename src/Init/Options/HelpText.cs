@@ -14,8 +14,8 @@ internal static class HelpText
     private const int FlagWidth = 28;
     private const int VariableWidth = 29;
 
-    public static string Version =>
-        typeof(HelpText).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+    /// <summary>The project's version, written in at build time (Init.csproj, WriteBuildVersion).</summary>
+    public const string Version = BuildVersion.Text;
 
     public static string Text { get; } = Build();
 

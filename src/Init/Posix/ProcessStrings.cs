@@ -27,22 +27,25 @@ internal static unsafe class ProcessStrings
         return exact;
     }
 
-    /// <summary>environ, names as written; where a name comes twice the first wins, as for getenv.</summary>
-    public static IReadOnlyDictionary<string, string> Environment() => Variables(NativeImports.Environ());
+    /// <summary>The variables whose names begin with one of <paramref name="prefixes"/>, names as written; where
+    /// a name comes twice the first wins, as for getenv.</summary>
+    public static IReadOnlyDictionary<string, string> Environment(ReadOnlySpan<string> prefixes) =>
+        Variables(NativeImports.Environ(), prefixes);
 
     /// <param name="environ">NULL-terminated "NAME=VALUE" strings.</param>
-    public static IReadOnlyDictionary<string, string> Variables(byte** environ)
+    /// <param name="prefixes">ASCII; only variables named so are decoded.</param>
+    public static IReadOnlyDictionary<string, string> Variables(byte** environ, ReadOnlySpan<string> prefixes)
     {
-        // Sized once and split as bytes ('=' is ASCII), so each variable costs its two strings and nothing
-        // else: this runs at every start (docs/design.md, "Start-up and memory").
-        var count = 0;
-        while (environ[count] != null)
+        // Matched as bytes and decoded only when named so: this runs at every start, and a Kubernetes pod's
+        // environment holds a few variables per service in its namespace, hundreds that init never reads
+        // (docs/design.md, "Start-up and memory").
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; environ[i] != null; i++)
         {
-            count++;
-        }
-        var variables = new Dictionary<string, string>(count, StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
-        {
+            if (!StartsWithAny(environ[i], prefixes))
+            {
+                continue;
+            }
             var entry = MemoryMarshal.CreateReadOnlySpanFromNullTerminated(environ[i]);
             var eq = entry.IndexOf((byte)'=');
             if (eq < 0)
@@ -59,6 +62,24 @@ internal static unsafe class ProcessStrings
             }
         }
         return variables;
+    }
+
+    /// <summary>Byte by byte, so a variable named otherwise costs a byte or two, not its length.</summary>
+    private static bool StartsWithAny(byte* entry, ReadOnlySpan<string> prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            var i = 0;
+            while (i < prefix.Length && entry[i] == prefix[i])
+            {
+                i++;
+            }
+            if (i == prefix.Length)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>One variable, the first NAME= in environ as for getenv, found by comparing bytes: looked up at

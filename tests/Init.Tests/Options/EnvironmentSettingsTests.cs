@@ -274,16 +274,42 @@ public class EnvironmentSettingsTests
             EnvironmentSettings.KnownInitKeys.Order(StringComparer.Ordinal));
 
     [Fact]
-    public unsafe void DoubleUnderscoreAndOddBytesSurviveTheEnvironmentAsTheProcessHasIt()
+    public void DoubleUnderscoreAndOddBytesSurviveTheEnvironmentAsTheProcessHasIt()
     {
         // As environ holds it: the names as written, a value that is not UTF-8, a name given twice.
-        byte[][] entries =
-        [
-            [.. "INIT_TESTS_UNKNOWN__X__COMMAND=sleep"u8, 0],
-            [.. "INIT_SIDECARS__w__COMMAND=probe args "u8, 0xff, 0xfe, 0],
-            [.. "INIT_SIDECARS__w__COMMAND=second"u8, 0],
-        ];
-        var pinned = entries.Select(e => GCHandle.Alloc(e, GCHandleType.Pinned)).ToList();
+        var env = FromEnviron(
+            [.. "INIT_TESTS_UNKNOWN__X__COMMAND=sleep"u8],
+            [.. "INIT_SIDECARS__w__COMMAND=probe args "u8, 0xff, 0xfe],
+            [.. "INIT_SIDECARS__w__COMMAND=second"u8]);
+
+        Assert.Contains("INIT_TESTS_UNKNOWN__X__COMMAND", EnvironmentSettings.UnknownInitKeys(env));
+        Assert.Equal([.. "probe args "u8, 0xff, 0xfe], ExactText.Encode(env["INIT_SIDECARS__w__COMMAND"]));
+    }
+
+    [Fact]
+    public void OnlyVariablesNamedAsInitsAreRead()
+    {
+        var env = FromEnviron(
+            [.. "PATH=/usr/bin"u8], [.. "KUBERNETES_SERVICE_HOST=10.96.0.1"u8], [.. "INIT=1"u8], [.. "init_log_level=debug"u8],
+            [.. "INIT_LOG_LEVEL=debug"u8], [.. "DUMB_INIT_SETSID=0"u8], [.. "TINI_SUBREAPER"u8], [.. "TINIX=1"u8]);
+
+        Assert.Equal(["DUMB_INIT_SETSID", "INIT_LOG_LEVEL", "TINI_SUBREAPER"], env.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void EveryVariableInitReadsIsNamedWithOneOfItsPrefixes()
+    {
+        var names = OptionTable.Variables.Concat(OptionTable.CompatibleVariables).Select(v => v.Key)
+            .Append(SidecarSpecs.EnvPrefix + "__").Append(EnvironmentSettings.RuntimeDirKey).Append(Init.Status.RuntimeDirectory.EnvKey);
+
+        Assert.All(names, name => Assert.Contains(EnvironmentSettings.Prefixes, p => name.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Variables read from an environ array holding exactly these entries.</summary>
+    private static unsafe IReadOnlyDictionary<string, string> FromEnviron(params byte[][] entries)
+    {
+        var terminated = entries.Select(e => (byte[])[.. e, 0]).ToList();
+        var pinned = terminated.Select(e => GCHandle.Alloc(e, GCHandleType.Pinned)).ToList();
         try
         {
             var environ = stackalloc byte*[entries.Length + 1];
@@ -292,11 +318,7 @@ public class EnvironmentSettingsTests
                 environ[i] = (byte*)pinned[i].AddrOfPinnedObject();
             }
             environ[entries.Length] = null;
-
-            var env = ProcessStrings.Variables(environ);
-
-            Assert.Contains("INIT_TESTS_UNKNOWN__X__COMMAND", EnvironmentSettings.UnknownInitKeys(env));
-            Assert.Equal([.. "probe args "u8, 0xff, 0xfe], ExactText.Encode(env["INIT_SIDECARS__w__COMMAND"]));
+            return ProcessStrings.Variables(environ, EnvironmentSettings.Prefixes);
         }
         finally
         {

@@ -59,4 +59,8 @@ public class HelpTextTests
 
     [Fact]
     public void VersionIsThreeNumbers() => Assert.Matches(@"^\d+\.\d+\.\d+$", HelpText.Version);
+
+    [Fact]
+    public void VersionIsTheAssemblysOwn() =>
+        Assert.Equal(HelpText.Version, typeof(HelpText).Assembly.GetName().Version!.ToString(3));
 }
