@@ -17,9 +17,11 @@ Run("gcc", "-O2", "-Wall", "-Wextra", "-Werror", "-o", helper, Path.Combine(root
 Run("dotnet", "publish", Path.Combine(root, "src", "Init", "Init.csproj"), "-c", "Release", "-o", Path.Combine(work, "init"), "-nologo", "-v", "quiet");
 Run("dotnet", "publish", Path.Combine(root, "bench", "floor", "Floor.csproj"), "-c", "Release", "-o", Path.Combine(work, "floor"), "-nologo", "-v", "quiet");
 
-var contenders = Contender.All(Path.Combine(work, "init", "init"));
+var bin = Path.Combine(work, "bin");
+Directory.CreateDirectory(bin);
+var contenders = Contender.All(Path.Combine(work, "init", "init")).Select(c => c.CopiedTo(bin)).ToList();
 var names = contenders.Select(c => c.Name).ToList();
-var measure = new Measure(contenders, helper, Path.Combine(work, "floor", "floor"), quick);
+var measure = new Measure(contenders, helper, Contender.FreshCopy(Path.Combine(work, "floor", "floor"), bin, "floor"), quick);
 var idlePeriod = TimeSpan.FromSeconds(quick ? 2 : 10);
 
 Console.WriteLine($"benchmark ({(quick ? "quick" : "full")}): {string.Join(", ", names)}");

@@ -52,7 +52,7 @@ public static class Report
         md.AppendLine("- signal latency: `kill(X, SIGUSR1)` until the child's handler writes a byte back through a pipe, one signal at a time;");
         md.AppendLine("- reaping: as PID 1 (`unshare --pid --fork --mount-proc`), a child makes N orphans that exit at once and watches their /proc entries until all are gone (peak zombies: the most it saw in one pass; at 10,000 the time is mostly the kernel ending 10,000 processes on 2 cores, so all inits come out close);");
         md.AppendLine("- shutdown: `kill(X, SIGTERM)` until X has exited, the child exiting at once on SIGTERM.");
-        md.AppendLine("tini and tini-static run with `-s` (subreaper, as init does by itself when not PID 1).");
+        md.AppendLine("tini and tini-static run with `-s` (subreaper, as init does by itself when not PID 1). Every program timed runs from a copy of its file made just before the run, all alike (bench/Contender.cs says why).");
         return md.ToString();
     }
 
