@@ -20,6 +20,7 @@ internal static class Program
         }
 
         InitOptions options;
+        Log? log = null;
         try
         {
             var commandLine = CommandLine.Parse(args);
@@ -34,7 +35,7 @@ internal static class Program
             }
             var env = EnvironmentSettings.FromProcessEnvironment();
             options = commandLine.Settings.Over(EnvironmentSettings.Read(env)).ToOptions(commandLine.Command);
-            var log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Log, () => DateTimeOffset.UtcNow);
+            log = new Log(options.LogLevel, options.LogFormat == LogFormat.Json, StandardStreams.Log, () => DateTimeOffset.UtcNow);
             StandardStreams.NoteDroppedLinesIn(log);
             foreach (var key in EnvironmentSettings.UnknownInitKeys(env))
             {
@@ -47,19 +48,39 @@ internal static class Program
             StandardStreams.Error.WriteLine($"init: {e.Message} (usage: {HelpText.Usage}; see init --help)");
             return UsageException.ExitCode;
         }
-        catch (Exception e) when (ProcessLimit.MayExplain(e))
+        catch (Exception e) when (ProcessLimit.MayExplain(e) && ProcessLimit.Reached())
         {
             // A thread the runtime could not start: one line instead of a stack trace, when that is the cause.
-            if (!ProcessLimit.Reached())
-            {
-                throw;
-            }
             StandardStreams.Error.WriteLine($"[init] EROR cannot go on: {ProcessLimit.Explanation}");
+            return StartupFailure;
+        }
+        catch (Exception e)
+        {
+            // The last resort, outside the loop's own guard (EventLoop.Guarded): one line and a documented exit
+            // code, never the runtime's report of an unhandled exception (docs/design.md, "The loop").
+            LastResort(log, ErrorText.Of(e));
             return StartupFailure;
         }
     }
 
-    private static int Run(InitOptions options, Logging.Log log)
+    private static void LastResort(Log? log, string error)
+    {
+        try
+        {
+            if (log is not null)
+            {
+                log.Write(LogEvents.InternalFailure, error);
+                return;
+            }
+        }
+        catch (Exception)
+        {
+            // The log itself failed: the plain line below still says what happened.
+        }
+        StandardStreams.Error.WriteLine($"[init] EROR internal error, cannot go on: {error}");
+    }
+
+    private static int Run(InitOptions options, Log log)
     {
         SignalFd signals;
         try
@@ -118,7 +139,7 @@ internal static class Program
     }
 
     /// <summary>The systemd notify socket children report readiness to; without it init still runs.</summary>
-    private static NotifySocket? OpenNotifySocket(Status.RuntimeDirectory runtimeDir, Logging.Log log)
+    private static NotifySocket? OpenNotifySocket(Status.RuntimeDirectory runtimeDir, Log log)
     {
         try
         {

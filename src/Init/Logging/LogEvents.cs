@@ -90,13 +90,14 @@ internal static class LogEvents
     public static readonly LogEvent IdleWake = new("idle_wake", Warning,
         "woke up twice in a row with nothing to do (next deadline in {delay_ms}); please report this");
     public static readonly LogEvent InternalError = new("internal_error", Error, "internal error, going on: {error}");
+    public static readonly LogEvent InternalFailure = new("internal_failure", Error, "internal error, cannot go on: {error}");
 
     /// <summary>In the order of README.md's table: by level, most severe first (what to alert on leads), and by
     /// topic within a level.</summary>
     public static IReadOnlyList<LogEvent> All { get; } =
     [
         StartupFailed, WorkingDirectoryMissing, CommandNotFound, CommandNotExecutable, ProcessLimitReached, SidecarGaveUp, SidecarLeftDown,
-        WatchdogExpired, NotReadyInTime, NotifySocketFailed, PollFailed, DeadlinesKeptFiring, InternalError,
+        WatchdogExpired, NotReadyInTime, NotifySocketFailed, PollFailed, DeadlinesKeptFiring, InternalError, InternalFailure,
         UnknownVariable, NotifySocketUnavailable, StatusUnavailable, StatusRestored, SidecarRestarting, SidecarNotRestarted,
         ZombieReaped, KillTimeout, StopTimeout, LogLinesDropped, IdleWake, Subreaper, Started, Ready, MainExited,
         ExitedDuringShutdown, NotifyStopping, ShutdownDelayed, ShutdownStarted, Stopping, StoppingLeftovers,

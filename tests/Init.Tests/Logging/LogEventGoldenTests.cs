@@ -96,6 +96,8 @@ public class LogEventGoldenTests
         G(E.IdleWake, [LogValue.None], "woke up twice in a row with nothing to do (next deadline in none); please report this", "`delay_ms`:null"),
         G(E.InternalError, ["Index was outside the bounds of the array."], "internal error, going on: Index was outside the bounds of the array.",
             "`error`:`Index was outside the bounds of the array.`"),
+        G(E.InternalFailure, ["unexpected NullReferenceException"], "internal error, cannot go on: unexpected NullReferenceException",
+            "`error`:`unexpected NullReferenceException`"),
     }.ToDictionary(c => c.Event.Name);
 
     public static TheoryData<string> EventNames() => [.. LogEvents.All.Select(e => e.Name)];
