@@ -63,22 +63,12 @@ internal static class Program
         }
     }
 
-    private static void LastResort(Log? log, string error)
-    {
-        try
-        {
-            if (log is not null)
-            {
-                log.Write(LogEvents.InternalFailure, error);
-                return;
-            }
-        }
-        catch (Exception)
-        {
-            // The log itself failed: the plain line below still says what happened.
-        }
-        StandardStreams.Error.WriteLine($"[init] EROR internal error, cannot go on: {error}");
-    }
+    /// <summary>Through init's log when it exists; before that (options not read yet) through a text log of
+    /// errors, so the line is the event's either way. The log's stream drops what it cannot write instead of
+    /// throwing.</summary>
+    private static void LastResort(Log? log, string error) =>
+        (log ?? new Log(LogLevel.Error, json: false, StandardStreams.Log, () => DateTimeOffset.UtcNow))
+            .Write(LogEvents.InternalFailure, error);
 
     private static int Run(InitOptions options, Log log)
     {
