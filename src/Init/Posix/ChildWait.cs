@@ -5,10 +5,6 @@ namespace Init.Posix;
 /// <summary>waitpid(-1, WNOHANG | WUNTRACED): one child that ended or stopped, without ever blocking.</summary>
 internal static partial class ChildWait
 {
-    private const int WNoHang = 1;
-    private const int WUntraced = 2;
-    private const int Eintr = 4;
-    private const int Echild = 10;
 
     /// <returns>the pid and its raw wait status; null when no child has anything to report (or none exist).</returns>
     /// <exception cref="SystemCallFailed">waitpid failed for another reason (never documented for -1).</exception>
@@ -17,7 +13,7 @@ internal static partial class ChildWait
         while (true)
         {
             int status;
-            var pid = WaitPid(-1, &status, WNoHang | WUntraced);
+            var pid = WaitPid(-1, &status, Abi.WNohang | Abi.WUntraced);
             if (pid > 0)
             {
                 return (pid, status);
@@ -27,11 +23,11 @@ internal static partial class ChildWait
                 return null;
             }
             var errno = Marshal.GetLastPInvokeError();
-            if (errno == Eintr)
+            if (errno == Abi.Eintr)
             {
                 continue;
             }
-            return errno == Echild ? null : throw SystemCallFailed.FromErrno("waitpid", errno);
+            return errno == Abi.Echild ? null : throw SystemCallFailed.FromErrno("waitpid", errno);
         }
     }
 

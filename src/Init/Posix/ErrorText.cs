@@ -9,7 +9,6 @@ namespace Init.Posix;
 /// </summary>
 internal static class ErrorText
 {
-    private const int Enoent = 2, Eio = 5, Eacces = 13, Enametoolong = 36;
 
     /// <summary>libc's own text ("No such file or directory"); also before Mono.Posix's helper is loaded.</summary>
     public static string Strerror(int errno) => Marshal.PtrToStringUTF8(Libc.Strerror(errno)) ?? $"error {errno}";
@@ -17,12 +16,12 @@ internal static class ErrorText
     public static string Of(Exception e) => e switch
     {
         SystemCallFailed or Options.UsageException => e.Message,
-        FileNotFoundException or DirectoryNotFoundException => Strerror(Enoent),
-        UnauthorizedAccessException => Strerror(Eacces),
-        PathTooLongException => Strerror(Enametoolong),
+        FileNotFoundException or DirectoryNotFoundException => Strerror(Abi.Enoent),
+        UnauthorizedAccessException => Strerror(Abi.Eacces),
+        PathTooLongException => Strerror(Abi.Enametoolong),
         // On Linux .NET puts the errno of a plain I/O error in HResult.
         IOException { HResult: > 0 and < 4096 } io => Strerror(io.HResult),
-        IOException => Strerror(Eio),
+        IOException => Strerror(Abi.Eio),
         DllNotFoundException or EntryPointNotFoundException => "a native library or function could not be loaded",
         _ => $"unexpected {e.GetType().Name}",
     };

@@ -6,13 +6,13 @@ namespace Init.Posix;
 /// and reach the kernel byte for byte, as exec will get them.</summary>
 internal static unsafe partial class FileChecks
 {
-    public const int Enoent = 2;
-    public const int Enotdir = 20;
-    public const int Eacces = 13;
+    public const int Enoent = Abi.Enoent;
+    public const int Enotdir = Abi.Enotdir;
+    public const int Eacces = Abi.Eacces;
 
-    private const int FOk = 0;
-    private const int XOk = 1;
-    private const int OPath = 0x200000, ODirectory = 0x10000, OCloexec = 0x80000;
+    private const int FOk = Abi.FOk;
+    private const int XOk = Abi.XOk;
+    private const int OPath = Abi.OPath, ODirectory = Abi.ODirectory, OCloexec = Abi.OCloexec;
 
     /// <returns>0 when it is a file (not a directory) this process may execute, else ENOENT or EACCES.</returns>
     public static int Executable(string path)

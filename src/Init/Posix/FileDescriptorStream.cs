@@ -14,8 +14,6 @@ namespace Init.Posix;
 /// </summary>
 internal sealed unsafe class FileDescriptorStream(int fd, bool neverBlock = false) : Stream
 {
-    private const int Eintr = 4;
-    private const int Eagain = 11;
     private const int WaitWritableMs = 1000;
     private const int PipeBuf = 4096;
     private const int MaxBacklog = 64 * 1024;
@@ -106,7 +104,7 @@ internal sealed unsafe class FileDescriptorStream(int fd, bool neverBlock = fals
                 {
                     done += (int)n;
                 }
-                else if (n < 0 && Marshal.GetLastPInvokeError() != Eintr)
+                else if (n < 0 && Marshal.GetLastPInvokeError() != Abi.Eintr)
                 {
                     return data.Length; // closed or broken: nothing will ever read it, so nothing is kept
                 }
@@ -129,7 +127,7 @@ internal sealed unsafe class FileDescriptorStream(int fd, bool neverBlock = fals
                     continue;
                 }
                 var errno = Marshal.GetLastPInvokeError();
-                if (errno == Eintr || (errno == Eagain && Libc.WaitWritable(fd, WaitWritableMs)))
+                if (errno == Abi.Eintr || (errno == Abi.Eagain && Libc.WaitWritable(fd, WaitWritableMs)))
                 {
                     continue;
                 }

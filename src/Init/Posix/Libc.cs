@@ -10,11 +10,6 @@ internal static unsafe partial class Libc
 {
     private const string Lib = "libc";
 
-    public const int PrSetPdeathsig = 1;
-    public const int PrSetChildSubreaper = 36;
-
-    public const uint MfdCloexec = 1;
-
     [LibraryImport(Lib, EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);
 
@@ -34,9 +29,6 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int fd, byte* buffer, nuint count);
 
-    public const short PollIn = 1;
-    public const short PollOut = 4;
-
     [LibraryImport(Lib, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
@@ -50,11 +42,11 @@ internal static unsafe partial class Libc
     /// <summary>For a non-blocking fd that is full: true once it can take more within the timeout.</summary>
     public static bool WaitWritable(int fd, int timeoutMs)
     {
-        var pfd = new PollFd { Fd = fd, Events = PollOut };
-        return Poll(&pfd, 1, timeoutMs) > 0 && (pfd.Revents & PollOut) != 0;
+        var pfd = new PollFd { Fd = fd, Events = Abi.PollOut };
+        return Poll(&pfd, 1, timeoutMs) > 0 && (pfd.Revents & Abi.PollOut) != 0;
     }
 
-    public const int SockCloexec = 0x80000;
+    public const int SockCloexec = Abi.SockCloexec;
 
     [LibraryImport(Lib, EntryPoint = "socket", SetLastError = true)]
     public static partial int Socket(int domain, int type, int protocol);

@@ -12,7 +12,7 @@ internal static partial class ProcessControl
     /// <summary>Orphans of our descendants come to us instead of the real init, as they would to PID 1.</summary>
     public static void BecomeSubreaper()
     {
-        if (Libc.Prctl(Libc.PrSetChildSubreaper, 1, 0, 0, 0) != 0)
+        if (Libc.Prctl(Abi.PrSetChildSubreaper, 1, 0, 0, 0) != 0)
         {
             throw SystemCallFailed.FromLastError("prctl(PR_SET_CHILD_SUBREAPER)");
         }
@@ -20,7 +20,7 @@ internal static partial class ProcessControl
 
     public static void SetParentDeathSignal(int signal)
     {
-        if (Libc.Prctl(Libc.PrSetPdeathsig, (nuint)signal, 0, 0, 0) != 0)
+        if (Libc.Prctl(Abi.PrSetPdeathsig, (nuint)signal, 0, 0, 0) != 0)
         {
             throw SystemCallFailed.FromLastError("prctl(PR_SET_PDEATHSIG)");
         }
@@ -56,7 +56,7 @@ internal static partial class ProcessControl
                     return ExactText.Decode(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(p));
                 }
             }
-            if (Marshal.GetLastSystemError() != Erange)
+            if (Marshal.GetLastSystemError() != Abi.Erange)
             {
                 return null;
             }
@@ -70,7 +70,6 @@ internal static partial class ProcessControl
     /// </summary>
     public static void LeaveStartDirectory() => ChDir("/");
 
-    private const int Erange = 34;
 
     [LibraryImport("libc", EntryPoint = "getcwd", SetLastError = true)]
     private static unsafe partial byte* GetCwd(byte* buffer, nuint size);

@@ -7,7 +7,7 @@ namespace Init.Posix;
 /// </summary>
 internal static class ProcessLimit
 {
-    public const int Eagain = 11;
+    public const int Eagain = Abi.Eagain;
 
     /// <summary>What init says, after what could not be done.</summary>
     public const string Explanation = "the process limit is reached (RLIMIT_NPROC, ulimit -u, or the cgroup's pids.max)";

@@ -15,7 +15,6 @@ internal enum FdState
 /// <summary>poll(2) over the loop's few descriptors: the one place init sleeps.</summary>
 internal static unsafe class Readable
 {
-    private const int Eintr = 4;
     private const short PollErr = 8, PollHup = 16, PollNval = 32;
 
     /// <summary>Waits until one of <paramref name="fds"/> is readable (or broken) or the timeout passes.</summary>
@@ -27,14 +26,14 @@ internal static unsafe class Readable
         var pollFds = stackalloc Libc.PollFd[fds.Length];
         for (var i = 0; i < fds.Length; i++)
         {
-            pollFds[i] = new Libc.PollFd { Fd = fds[i], Events = Libc.PollIn };
+            pollFds[i] = new Libc.PollFd { Fd = fds[i], Events = Abi.PollIn };
             states[i] = FdState.Quiet;
         }
         var n = Libc.Poll(pollFds, (nuint)fds.Length, timeoutMs);
         if (n < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            if (errno != Eintr)
+            if (errno != Abi.Eintr)
             {
                 throw SystemCallFailed.FromErrno("poll", errno);
             }
@@ -43,7 +42,7 @@ internal static unsafe class Readable
         for (var i = 0; i < fds.Length; i++)
         {
             var revents = pollFds[i].Revents;
-            states[i] = (revents & Libc.PollIn) != 0 ? FdState.Readable
+            states[i] = (revents & Abi.PollIn) != 0 ? FdState.Readable
                 : (revents & (PollErr | PollHup | PollNval)) != 0 ? FdState.Broken
                 : FdState.Quiet;
         }
