@@ -30,7 +30,7 @@ internal static class Program
                     StandardStreams.Out.Write(HelpText.Text);
                     return 0;
                 case InitAction.Version:
-                    StandardStreams.Out.WriteLine($"init {HelpText.Version}");
+                    StandardStreams.Out.WriteLine(HelpText.VersionLine);
                     return 0;
             }
             var env = EnvironmentSettings.FromProcessEnvironment();

@@ -17,6 +17,11 @@ internal static class HelpText
     /// <summary>The project's version, written in at build time (Init.csproj, WriteBuildVersion).</summary>
     public const string Version = BuildVersion.Text;
 
+    /// <summary>What the version flag prints, on one line as tini's: version, commit, the .NET runtime inside,
+    /// the CPU it was built for.</summary>
+    public const string VersionLine =
+        "init " + Version + " (commit " + BuildVersion.Commit + ", .NET " + BuildVersion.Runtime + ", " + BuildVersion.RuntimeIdentifier + ")";
+
     public static string Text { get; } = Build();
 
     private const string Intro = """

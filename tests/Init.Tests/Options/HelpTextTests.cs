@@ -61,6 +61,10 @@ public class HelpTextTests
     public void VersionIsThreeNumbers() => Assert.Matches(@"^\d+\.\d+\.\d+$", HelpText.Version);
 
     [Fact]
+    public void VersionLineNamesCommitRuntimeAndCpu() =>
+        Assert.Matches(@"^init \d+\.\d+\.\d+ \(commit ([0-9a-f]{7,}|unknown), \.NET 10\.\d+\.\d+, linux-x64\)$", HelpText.VersionLine);
+
+    [Fact]
     public void VersionIsTheAssemblysOwn() =>
         Assert.Equal(HelpText.Version, typeof(HelpText).Assembly.GetName().Version!.ToString(3));
 }
