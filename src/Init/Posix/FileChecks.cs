@@ -38,6 +38,17 @@ internal static unsafe partial class FileChecks
         }
     }
 
+    /// <summary>Whether <paramref name="path"/> names anything, as `test -e` says: links are followed (a
+    /// dangling one names nothing), and a directory, FIFO, socket or device exists as a file does. access(F_OK)
+    /// only looks the path up; nothing is opened, so a FIFO without a writer or a device cannot make it wait.</summary>
+    public static bool Exists(string path)
+    {
+        fixed (byte* p = ExactText.Encode(path, terminate: true))
+        {
+            return Access(p, FOk) == 0;
+        }
+    }
+
     public static bool IsDirectory(string path)
     {
         fixed (byte* p = ExactText.Encode(path, terminate: true))

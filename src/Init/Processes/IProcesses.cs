@@ -41,8 +41,12 @@ internal interface IProcesses
     /// <summary>The process group of a live process; 0 when it is gone.</summary>
     int GroupOf(int pid);
 
-    /// <summary>A polled readiness check (TCP, file) passes now.</summary>
-    bool IsReady(Readiness readiness);
+    /// <summary>Runs the process's polled readiness check (TCP, file) once, without waiting: a TCP connect not
+    /// answered yet is InFlight, and the next call looks at that same connect.</summary>
+    ProbeResult CheckReady(ProcessSpec spec);
+
+    /// <summary>Gives up the process's TCP connect in flight, if any (too slow, or the check no longer applies).</summary>
+    void DropReadinessCheck(ProcessSpec spec);
 
     /// <summary>Stops init itself (job control; never as PID 1).</summary>
     void StopSelf();

@@ -9,6 +9,8 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
     /// <summary>stdin when it is init's controlling terminal (docker run -it), else -1.</summary>
     private readonly int _terminalFd = ProcessControl.ControllingTerminalFd();
 
+    private readonly ReadinessProbe _readiness = new();
+
     public string? MissingDirectory(ProcessSpec spec) => spawner.MissingDirectory(spec);
 
     public int CheckCommand(ProcessSpec spec) => spawner.Check(spec);
@@ -69,7 +71,9 @@ internal sealed class LiveProcesses(ChildSpawner spawner) : IProcesses
 
     public int GroupOf(int pid) => ProcessTable.GroupOf(pid);
 
-    public bool IsReady(Readiness readiness) => ReadinessProbe.IsReady(readiness);
+    public ProbeResult CheckReady(ProcessSpec spec) => _readiness.Check(spec);
+
+    public void DropReadinessCheck(ProcessSpec spec) => _readiness.Drop(spec);
 
     public void StopSelf() => ProcessControl.StopSelf();
 

@@ -58,6 +58,9 @@ internal sealed class SupervisedProcess(ProcessSpec spec, bool isMain)
     /// <summary>When its polled readiness check (TCP, file) last ran.</summary>
     public TimeSpan LastReadinessCheck { get; set; }
 
+    /// <summary>Since when its TCP readiness connect has been in flight (unanswered); null when none is.</summary>
+    public TimeSpan? ReadinessInFlightSince { get; set; }
+
     /// <summary>When a restart is due, while <see cref="State"/> is WaitingToRestart.</summary>
     public TimeSpan RestartAt { get; set; }
 

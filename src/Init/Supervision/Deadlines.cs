@@ -52,6 +52,12 @@ internal static class Deadlines
     /// <summary>How often a TCP or file readiness check is repeated until it passes (no wake-ups after).</summary>
     public static readonly TimeSpan ReadinessPollInterval = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a TCP readiness connect may go unanswered (a listener whose backlog is full drops the
+    /// SYN) before it is dropped and the next poll sends a fresh one. The kernel would send the SYN again only
+    /// after its first retransmission timeout, 1 s, then 3 s, 7 s, ... later: waiting longer on the same connect
+    /// would only be slower to see a listener that has caught up.</summary>
+    public static readonly TimeSpan ReadinessConnectTimeout = TimeSpan.FromSeconds(1);
+
     /// <summary>Every rule that applies now, with its deadline (for tests and diagnostics).</summary>
     public static List<Due> All(Supervisor s)
     {

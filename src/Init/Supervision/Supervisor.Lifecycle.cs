@@ -111,6 +111,46 @@ internal sealed partial class Supervisor
         return outcome.ExitCode;
     }
 
+    /// <summary>A polled readiness check at its tick. A TCP connect unanswered for
+    /// <see cref="Deadlines.ReadinessConnectTimeout"/> is dropped, and the next tick sends a fresh one.</summary>
+    private void CheckReadiness(SupervisedProcess process, TimeSpan now)
+    {
+        var result = _processes.CheckReady(process.Spec);
+        if (result == ProbeResult.Ready)
+        {
+            MarkReady(process);
+        }
+        if (result != ProbeResult.InFlight)
+        {
+            process.ReadinessInFlightSince = null;
+            return;
+        }
+        process.ReadinessInFlightSince ??= now;
+        if (now - process.ReadinessInFlightSince >= Deadlines.ReadinessConnectTimeout)
+        {
+            DropReadinessCheck(process);
+        }
+    }
+
+    /// <summary>Closes the process's connect in flight: it ended, or readiness no longer applies (the
+    /// shutdown has begun), or its connect took too long.</summary>
+    private void DropReadinessCheck(SupervisedProcess process)
+    {
+        if (process.ReadinessInFlightSince is not null)
+        {
+            process.ReadinessInFlightSince = null;
+            _processes.DropReadinessCheck(process.Spec);
+        }
+    }
+
+    private void DropReadinessChecks()
+    {
+        for (var i = 0; i < All.Count; i++)
+        {
+            DropReadinessCheck(All[i]);
+        }
+    }
+
     private void MarkReady(SupervisedProcess process)
     {
         process.Ready = true;
@@ -120,6 +160,7 @@ internal sealed partial class Supervisor
     private void OnEnded(SupervisedProcess process, ExitStatus status)
     {
         var now = _clock.Now;
+        DropReadinessCheck(process);
         process.LastExit = status;
         process.State = ProcessState.Down;
         if (process.IsMain)

@@ -193,10 +193,7 @@ internal sealed partial class Supervisor
                 break;
             case Rule.ReadinessPoll when p is not null:
                 p.LastReadinessCheck = now;
-                if (_processes.IsReady(p.Spec.Ready))
-                {
-                    MarkReady(p);
-                }
+                CheckReadiness(p, now);
                 break;
             case Rule.Watchdog when p is not null:
                 _log.Write(LogEvents.WatchdogExpired, p, p.Spec.Watchdog ?? TimeSpan.Zero);
@@ -241,6 +238,7 @@ internal sealed partial class Supervisor
         else
         {
             Phase = InitPhase.Delaying;
+            DropReadinessChecks();
             DelayEndsAt = _clock.Now + _options.ShutdownDelay;
             _delaySignal = routed.Signal;
             _log.Write(LogEvents.ShutdownDelayed, SignalNames.Name(routed.Received), _options.ShutdownDelay);
@@ -282,6 +280,7 @@ internal sealed partial class Supervisor
         }
         _log.Write(LogEvents.ShutdownStarted, reason, _options.KillTimeout);
         Phase = InitPhase.Stopping;
+        DropReadinessChecks();
         var stopOrder = new List<SupervisedProcess>(All.Count) { Main };
         for (var i = Sidecars.Count - 1; i >= 0; i--)
         {

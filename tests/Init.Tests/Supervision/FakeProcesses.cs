@@ -9,7 +9,7 @@ internal sealed class FakeProcesses : IProcesses
 {
     private int _nextPid = 100;
 
-    /// <summary>Every action, in order: "spawn NAME PID", "kill PID SIG", "killpg PGID SIG", "killall SIG", "stop self", "terminal PGID".</summary>
+    /// <summary>Every action, in order: "spawn NAME PID", "kill PID SIG", "killpg PGID SIG", "killall SIG", "stop self", "terminal PGID", "drop check NAME".</summary>
     public List<string> Actions { get; } = [];
 
     /// <summary>Off: signals are not written down (so a test can count what the supervisor itself allocates).</summary>
@@ -20,7 +20,10 @@ internal sealed class FakeProcesses : IProcesses
 
     public HashSet<int> Stopped { get; } = [];
 
-    public bool ReadyNow { get; set; }
+    /// <summary>What every polled readiness check finds.</summary>
+    public ProbeResult Probe { get; set; } = ProbeResult.NotReady;
+
+    public bool ReadyNow { set => Probe = value ? ProbeResult.Ready : ProbeResult.NotReady; }
 
     public Dictionary<string, int> Pids { get; } = [];
 
@@ -76,7 +79,9 @@ internal sealed class FakeProcesses : IProcesses
 
     public int GroupOf(int pid) => pid;
 
-    public bool IsReady(Readiness readiness) => ReadyNow;
+    public ProbeResult CheckReady(ProcessSpec spec) => Probe;
+
+    public void DropReadinessCheck(ProcessSpec spec) => Actions.Add($"drop check {spec.Name}");
 
     public void StopSelf() => Actions.Add("stop self");
 
