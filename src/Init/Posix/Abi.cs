@@ -57,6 +57,7 @@ internal static class Abi
     [Native("ENOTDIR")] public const int Enotdir = 20;
     [Native("ERANGE")] public const int Erange = 34;
     [Native("ENAMETOOLONG")] public const int Enametoolong = 36;
+    [Native("EINPROGRESS")] public const int Einprogress = 115;
 
     // waitpid(2)
     [Native("WNOHANG")] public const int WNohang = 1;
@@ -68,6 +69,8 @@ internal static class Abi
     [Native("MFD_CLOEXEC")] public const uint MfdCloexec = 1;
     [Native("POLLIN")] public const short PollIn = 1;
     [Native("POLLOUT")] public const short PollOut = 4;
+    [Native("POLLERR")] public const short PollErr = 8;
+    [Native("POLLHUP")] public const short PollHup = 16;
     [Native("sizeof(struct pollfd)")] public const int PollFdSize = 8;
 
     // signalfd(2)
@@ -87,6 +90,7 @@ internal static class Abi
     [Native("SOCK_NONBLOCK")] public const int SockNonblock = 0x800;
     [Native("SOCK_CLOEXEC")] public const int SockCloexec = 0x80000;
     [Native("SOL_SOCKET")] public const int SolSocket = 1;
+    [Native("SO_ERROR")] public const int SoError = 4;
     [Native("SO_PASSCRED")] public const int SoPasscred = 16;
     [Native("SCM_RIGHTS")] public const int ScmRights = 1;
     [Native("SCM_CREDENTIALS")] public const int ScmCredentials = 2;

@@ -21,54 +21,47 @@ internal enum ConnectState
 /// </summary>
 internal static unsafe partial class TcpProbe
 {
-    private const int AfInet = 2;
-    private const int SockStream = 1;
-    private const int SockNonblock = 0x800;
-    private const int SolSocket = 1, SoError = 4;
-    private const int Einprogress = 115, Eintr = 4;
-    private const short PollErr = 8, PollHup = 16;
-
     /// <summary>Sends a connect to 127.0.0.1:<paramref name="port"/> and returns at once.</summary>
     /// <param name="fd">the socket while the state is InProgress (hand it to <see cref="Check"/> or
     /// <see cref="Drop"/>); else -1, nothing left open.</param>
     public static ConnectState Begin(int port, out int fd)
     {
         // Close-on-exec: a child spawned while the connect is in flight must not inherit it.
-        fd = Libc.Socket(AfInet, SockStream | SockNonblock | Libc.SockCloexec, 0);
+        fd = Libc.Socket(Abi.AfInet, Abi.SockStream | Abi.SockNonblock | Abi.SockCloexec, 0);
         if (fd < 0)
         {
             return ConnectState.Failed;
         }
         // struct sockaddr_in: family, port (network order), 127.0.0.1, zero padding.
-        var address = stackalloc byte[16];
-        new Span<byte>(address, 16).Clear();
-        *(ushort*)address = AfInet;
+        var address = stackalloc byte[Abi.SockaddrInSize];
+        new Span<byte>(address, Abi.SockaddrInSize).Clear();
+        *(ushort*)address = Abi.AfInet;
         address[2] = (byte)(port >> 8);
         address[3] = (byte)port;
         address[4] = 127;
         address[7] = 1;
-        if (Connect(fd, address, 16) == 0)
+        if (Connect(fd, address, Abi.SockaddrInSize) == 0)
         {
             return Finished(ref fd, ConnectState.Connected);
         }
         // Interrupted, a non-blocking connect goes on in the kernel just the same.
         var errno = Marshal.GetLastPInvokeError();
-        return errno is Einprogress or Eintr ? ConnectState.InProgress : Finished(ref fd, ConnectState.Failed);
+        return errno is Abi.Einprogress or Abi.Eintr ? ConnectState.InProgress : Finished(ref fd, ConnectState.Failed);
     }
 
     /// <summary>Looks at a connect <see cref="Begin"/> left in progress, without waiting; once it has an
     /// answer (Connected or Failed) the socket is closed.</summary>
     public static ConnectState Check(int fd)
     {
-        var pfd = new Libc.PollFd { Fd = fd, Events = Libc.PollOut };
-        if (Libc.Poll(&pfd, 1, 0) <= 0 || (pfd.Revents & (Libc.PollOut | PollErr | PollHup)) == 0)
+        var pfd = new Libc.PollFd { Fd = fd, Events = Abi.PollOut };
+        if (Libc.Poll(&pfd, 1, 0) <= 0 || (pfd.Revents & (Abi.PollOut | Abi.PollErr | Abi.PollHup)) == 0)
         {
             return ConnectState.InProgress;
         }
         int error = 0;
         var length = (uint)sizeof(int);
-        var connected = GetSockOpt(fd, SolSocket, SoError, &error, &length) == 0 && error == 0 &&
-            (pfd.Revents & Libc.PollOut) != 0;
+        var connected = GetSockOpt(fd, Abi.SolSocket, Abi.SoError, &error, &length) == 0 && error == 0 &&
+            (pfd.Revents & Abi.PollOut) != 0;
         return Finished(ref fd, connected ? ConnectState.Connected : ConnectState.Failed);
     }
 
