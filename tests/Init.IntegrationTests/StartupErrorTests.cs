@@ -87,6 +87,6 @@ public class StartupErrorTests : IDisposable
     {
         var (exit, output) = InitProcess.Run(Mode.Subreaper, "-V");
         Assert.Equal(0, exit);
-        Assert.Matches(@"^init \d+\.\d+\.\d+$", output.Trim());
+        Assert.Matches(@"^init \d+\.\d+\.\d+ \(commit ([0-9a-f]{7,}|unknown), \.NET \d+\.\d+\.\d+, linux-(x64|arm64)\)$", output.Trim());
     }
 }
